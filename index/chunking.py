@@ -1,0 +1,137 @@
+"""Split a cleaned document into chunks whose spans are exact.
+
+Spans are computed, never searched for: langchain's ``RecursiveCharacterTextSplitter`` is run with
+``chunk_overlap=0``, ``keep_separator="end"`` and ``strip_whitespace=False``, configured so that its
+pieces concatenate back to the input exactly (a property test checks this), so each piece's offset is
+the running sum of the lengths before it. The splitter's own ``start_index`` is not used: it calls
+``str.find`` and points at the first copy of repeated text. Overlap is then added by extending each
+chunk backwards over the whole sentences that end its predecessor and fit in ``chunk_overlap``
+characters; when no sentence fits, there is no overlap (a passage that starts mid-sentence reads badly
+and is cited badly).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from citeqa.corpus.cleaning import CleanDocument
+
+#: Paragraph, line, sentence end, word, character: the splitter tries these in order.
+SEPARATORS: tuple[str, ...] = (r"\n\s*\n", r"\n", r"(?<=[.!?…])\s+", r"\s+", "")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…][\"'”’)\]])\s+|(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One indexed passage.
+
+    Attributes:
+        doc_id: the document it comes from.
+        start: code-point offset in the ORIGINAL file where the passage starts (inclusive).
+        end: code-point offset where it ends (exclusive).
+        text: the passage; ``original[start:end] == text`` for plain text and Markdown, and the
+            visible text of ``original[start:end]`` for HTML.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+def make_splitter(chunk_size: int) -> RecursiveCharacterTextSplitter:
+    """Build the splitter whose pieces tile its input exactly.
+
+    Args:
+        chunk_size: maximum piece length in code points (>= 1).
+    """
+    return RecursiveCharacterTextSplitter(
+        separators=list(SEPARATORS),
+        keep_separator="end",
+        is_separator_regex=True,
+        chunk_size=chunk_size,
+        chunk_overlap=0,
+        strip_whitespace=False,
+    )
+
+
+def _overlap_start(text: str, prev_start: int, start: int, chunk_overlap: int) -> int:
+    """Where a chunk starting at ``start`` should begin to overlap its predecessor."""
+    lo = max(prev_start, start - chunk_overlap)
+    if lo >= start:
+        return start
+    window = text[lo:start]
+    match = _SENTENCE_BREAK.search(window)
+    if match and lo + match.end() < start:
+        return lo + match.end()
+    return start
+
+
+def chunk_spans(
+    text: str, segments: tuple[tuple[int, int], ...], chunk_size: int, chunk_overlap: int
+) -> list[tuple[int, int]]:
+    """Chunk each segment of a text.
+
+    Args:
+        text: the view text the segments index into.
+        segments: ``(start, end)`` content spans (see :func:`citeqa.corpus.cleaning.content_segments`).
+        chunk_size: target maximum chunk length in code points, before overlap is added.
+        chunk_overlap: at most this many code points of the previous chunk (whole sentences) are
+            repeated.
+
+    Returns:
+        ``(start, end)`` spans into ``text``, in order of start, each non-empty, starting and ending
+        on non-whitespace; without overlap they tile the segments' non-whitespace text.
+
+    Raises:
+        ValueError: ``chunk_size < 1`` or ``chunk_overlap`` not in ``[0, chunk_size)``.
+    """
+    if chunk_size < 1 or not 0 <= chunk_overlap < chunk_size:
+        raise ValueError(
+            f"need chunk_size >= 1 and 0 <= chunk_overlap < chunk_size, got {chunk_size}, {chunk_overlap}"
+        )
+    splitter = make_splitter(chunk_size)
+    spans: list[tuple[int, int]] = []
+    for seg_start, seg_end in segments:
+        pos = seg_start
+        prev_start: int | None = None
+        for piece in splitter.split_text(text[seg_start:seg_end]):
+            start, end = pos, pos + len(piece)
+            pos = end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                continue
+            if prev_start is not None and chunk_overlap:
+                start = _overlap_start(text, prev_start, start, chunk_overlap)
+            spans.append((start, end))
+            prev_start = start
+        if pos != seg_end:  # the splitter's pieces must tile the segment; see the module docstring
+            raise AssertionError(f"splitter pieces do not tile segment [{seg_start}, {seg_end})")
+    return spans
+
+
+def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    """Chunk a cleaned document into passages with spans in the original file.
+
+    Args:
+        document: the cleaned document.
+        chunk_size: see :func:`chunk_spans`.
+        chunk_overlap: see :func:`chunk_spans`.
+
+    Returns:
+        The chunks in document order.
+
+    Raises:
+        ValueError: bad chunking parameters.
+    """
+    chunks = []
+    for start, end in chunk_spans(document.view, document.segments, chunk_size, chunk_overlap):
+        o_start, o_end = document.original_span(start, end)
+        chunks.append(Chunk(document.doc_id, o_start, o_end, document.view[start:end]))
+    return chunks

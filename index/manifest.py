@@ -1,0 +1,127 @@
+"""The index manifest: what an index was built from, and whether it still matches.
+
+``manifest.json`` sits next to the FAISS file and records the format version, the model and its
+dimension, the chunking parameters, each document's sha256 and size, the skipped files with
+reasons, counts, library versions and the UTC build time.
+"""
+
+from __future__ import annotations
+
+import platform
+from importlib import metadata
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from citeqa.corpus.reader import file_fingerprint, list_corpus_files
+
+#: Bump when the on-disk layout changes; an index of another version is rebuilt, never misread.
+FORMAT_VERSION = 1
+
+
+class DocumentEntry(BaseModel):
+    """One indexed document: its fingerprint and how many chunks it gave."""
+
+    model_config = ConfigDict(frozen=True)
+    sha256: str
+    size: int
+    chunks: int
+
+
+class SkippedEntry(BaseModel):
+    """A corpus file that was not indexed, its fingerprint if readable, and why."""
+
+    model_config = ConfigDict(frozen=True)
+    doc_id: str
+    reason: str
+    sha256: str | None = None
+
+
+class ChunkingParams(BaseModel):
+    """How documents were chunked (sizes in code points)."""
+
+    model_config = ConfigDict(frozen=True)
+    chunk_size: int
+    chunk_overlap: int
+    splitter: str = "langchain_text_splitters.RecursiveCharacterTextSplitter"
+
+
+class Manifest(BaseModel):
+    """Everything needed to tell whether an index still matches its corpus and model."""
+
+    model_config = ConfigDict(frozen=True)
+    format_version: int
+    model: str
+    dim: int
+    normalized: bool = True
+    metric: str = "inner_product"
+    index_type: str
+    chunking: ChunkingParams
+    corpus_dir: str
+    documents: dict[str, DocumentEntry]
+    skipped: list[SkippedEntry]
+    n_documents: int
+    n_chunks: int
+    versions: dict[str, str]
+    built_at: str
+    build_seconds: float
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries that shape an index (recorded in the manifest)."""
+    versions = {"python": platform.python_version()}
+    for dist in ("citeqa", "faiss-cpu", "sentence-transformers", "torch", "transformers",
+                 "langchain-text-splitters", "numpy"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "not installed"
+    return versions
+
+
+def stale_reasons(
+    manifest: Manifest, corpus_dir: Path, model: str, chunking: ChunkingParams
+) -> list[str]:
+    """Compare a manifest with the corpus folder and the configured model and chunking.
+
+    Every file is hashed (sha256), so an edit that keeps the size and modification time is seen.
+
+    Args:
+        manifest: the index's manifest.
+        corpus_dir: the corpus folder as configured now.
+        model: the configured model name.
+        chunking: the configured chunking parameters.
+
+    Returns:
+        One line per difference (``"changed: a.txt"``, ``"added: b.txt"``, ``"removed: c.txt"``,
+        ``"model: A -> B"``, ...); empty when the index matches.
+
+    Raises:
+        citeqa.corpus.errors.CorpusNotFoundError: the corpus folder does not exist.
+    """
+    reasons: list[str] = []
+    if manifest.format_version != FORMAT_VERSION:
+        reasons.append(f"format version: {manifest.format_version} -> {FORMAT_VERSION}")
+    if manifest.model != model:
+        reasons.append(f"model: {manifest.model} -> {model}")
+    if manifest.chunking != chunking:
+        reasons.append(
+            f"chunking: {manifest.chunking.chunk_size}/{manifest.chunking.chunk_overlap} -> "
+            f"{chunking.chunk_size}/{chunking.chunk_overlap}"
+        )
+    known = {d: e.sha256 for d, e in manifest.documents.items()}
+    known.update({s.doc_id: s.sha256 for s in manifest.skipped})
+    current = list_corpus_files(corpus_dir)
+    for doc_id, path in current:
+        if doc_id not in known:
+            reasons.append(f"added: {doc_id}")
+            continue
+        try:
+            sha, _ = file_fingerprint(path)
+        except OSError:
+            sha = None
+        if sha != known[doc_id]:
+            reasons.append(f"changed: {doc_id}")
+    current_ids = {doc_id for doc_id, _ in current}
+    reasons.extend(f"removed: {doc_id}" for doc_id in sorted(known) if doc_id not in current_ids)
+    return reasons

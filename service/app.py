@@ -1,0 +1,183 @@
+"""The FastAPI app: ``POST /ask``, ``GET /documents/{doc_id}``, ``/healthz``, ``/readyz``.
+
+The model and index are loaded once per process, in a thread started by the lifespan, so that
+``/healthz`` answers at once and ``/readyz`` reports progress (503 with the reason) while a build runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from citeqa.service.engine import Engine, refuse_if_unusable
+from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
+from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, ErrorBody, Readiness
+from citeqa.service.settings import Settings
+
+log = logging.getLogger("citeqa")
+
+
+@dataclass
+class AppState:
+    """What the routes need: the engine once loaded, and the loading status until then."""
+
+    settings: Settings
+    engine: Engine | None = None
+    status: str = "starting"
+    failed: bool = False
+    ready: threading.Event = field(default_factory=threading.Event)
+
+    def load(self) -> None:
+        """Start the engine (run in a background thread); record failure instead of raising."""
+        def set_status(status: str) -> None:
+            self.status = status
+            log.info("citeqa: %s", status)
+
+        try:
+            self.engine = Engine.start(self.settings, on_status=set_status)
+            self.status = "ready"
+        except Exception as exc:  # reported by /readyz and the log; the process stays up for it
+            self.failed = True
+            self.status = f"failed: {type(exc).__name__}: {exc}"
+            log.error("citeqa: %s", self.status)
+        finally:
+            self.ready.set()
+
+
+def get_state(request: Request) -> AppState:
+    """The app's state (dependency)."""
+    state: AppState = request.app.state.citeqa
+    return state
+
+
+def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
+    """The loaded engine (dependency).
+
+    Raises:
+        NotReadyError: still loading, or loading failed.
+    """
+    if state.engine is None:
+        raise NotReadyError(f"index not ready: {state.status}")
+    return state.engine
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+_ERRORS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable"}
+_RESPONSES: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}
+}
+
+
+def _error(status: int, exc: Exception | str, name: str | None = None) -> JSONResponse:
+    kind = name or type(exc).__name__
+    return JSONResponse(status_code=status, content={"error": kind, "detail": str(exc)})
+
+
+def _validation_detail(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def create_app(
+    settings: Settings | None = None, *, engine: Engine | None = None, check_index: bool = True
+) -> FastAPI:
+    """Build the app.
+
+    Args:
+        settings: the configuration; ``Settings()`` (environment, ``.env``) when None.
+        engine: an engine already started (``citeqa serve`` builds before it listens); when None
+            the lifespan starts one in a background thread.
+        check_index: refuse to start, before serving anything, when ``rebuild == "never"`` and the
+            index is missing or stale (the message names the command that rebuilds).
+
+    Raises:
+        IndexMismatchError: from the lifespan, as described for ``check_index``.
+    """
+    settings = settings or Settings()
+    settings.apply_environment()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state = AppState(settings)
+        app.state.citeqa = state
+        if engine is not None:
+            state.engine, state.status = engine, "ready"
+            state.ready.set()
+        else:
+            if check_index and settings.rebuild == "never":
+                refuse_if_unusable(settings)
+            threading.Thread(target=state.load, name="citeqa-load", daemon=True).start()
+        yield
+
+    app = FastAPI(
+        title="citeqa",
+        summary="Answers questions with passages of a document collection, each with an exact citation.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses=_RESPONSES,
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, _validation_detail(exc), "ValidationError")
+
+    @app.exception_handler(BadRequestError)
+    async def _on_bad(request: Request, exc: BadRequestError) -> JSONResponse:
+        return _error(422, exc)
+
+    @app.exception_handler(DocumentNotFoundError)
+    async def _on_missing(request: Request, exc: DocumentNotFoundError) -> JSONResponse:
+        return _error(404, exc)
+
+    @app.exception_handler(NotReadyError)
+    async def _on_not_ready(request: Request, exc: NotReadyError) -> JSONResponse:
+        return _error(503, exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
+
+    @app.exception_handler(Exception)
+    async def _on_any(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("citeqa: unhandled error on %s", request.url.path)
+        return _error(500, "internal error; see the server log", "InternalError")
+
+    @app.get("/healthz", summary="The process is up")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=Readiness, summary="Model and index are loaded",
+             responses={503: {"model": Readiness}})
+    def readyz(state: StateDep) -> JSONResponse:
+        body = Readiness(ready=state.engine is not None, status=state.status)
+        return JSONResponse(status_code=200 if body.ready else 503, content=body.model_dump())
+
+    @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages")
+    def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
+        return engine.ask(body.question, body.k, body.abstain)
+
+    @app.get("/documents/{doc_id:path}", response_model=DocumentSlice,
+             summary="The original text of a document, or a slice [start, end) of it")
+    def document(
+        doc_id: str,
+        engine: EngineDep,
+        start: Annotated[int | None, Query(description="slice start, code points")] = None,
+        end: Annotated[int | None, Query(description="slice end, exclusive")] = None,
+    ) -> DocumentSlice:
+        return engine.document(doc_id, start, end)
+
+    return app

@@ -1,0 +1,145 @@
+"""The ``citeqa`` command line: ``index``, ``serve``, ``ask``, ``eval``.
+
+Every command takes ``--corpus DIR --index DIR`` over the settings' defaults (``CITEQA_*``
+environment variables, ``.env``). Errors print ``TypeName: message`` on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+
+from citeqa.corpus.errors import CorpusError
+from citeqa.index.errors import IndexStoreError
+from citeqa.service.errors import ServiceError
+from citeqa.service.settings import Settings
+
+cli = typer.Typer(
+    name="citeqa",
+    help="Answer questions with passages of a document collection, each with an exact citation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder [CITEQA_CORPUS_DIR]")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder [CITEQA_INDEX_DIR]")]
+
+
+def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> Settings:
+    """Settings from the environment with the CLI's flags on top (None means: keep the default).
+
+    Raises:
+        pydantic.ValidationError: a value is out of range.
+    """
+    values = {"corpus_dir": corpus, "index_dir": index, **overrides}
+    settings = Settings(**{k: v for k, v in values.items() if v is not None})
+    settings.apply_environment()
+    return settings
+
+
+@cli.command()
+def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Build (or rebuild) the index of a corpus folder."""
+    from citeqa.corpus.reader import read_corpus
+    from citeqa.index.embedding import load_model
+    from citeqa.service.engine import ensure_index
+
+    settings = make_settings(corpus, index)
+    started = time.perf_counter()
+    docs = read_corpus(settings.corpus_dir)
+    for skipped in docs.skipped:
+        err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}")
+    model = load_model(settings.model, settings.device)
+    stored = ensure_index(settings, docs, model, force=True, show_progress=True)
+    m = stored.manifest
+    out.print(
+        f"indexed {m.n_documents} documents into {m.n_chunks} chunks "
+        f"({len(m.skipped)} skipped) in {time.perf_counter() - started:.1f} s "
+        f"(embedding and writing {m.build_seconds:.1f} s) -> {stored.path}"
+    )
+
+
+@cli.command()
+def serve(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    host: Annotated[str | None, typer.Option(help="bind address [CITEQA_HOST]")] = None,
+    port: Annotated[int | None, typer.Option(help="port [CITEQA_PORT]")] = None,
+) -> None:
+    """Build the index if needed, then serve the HTTP API."""
+    import uvicorn
+
+    from citeqa.service.app import create_app
+    from citeqa.service.engine import Engine
+
+    settings = make_settings(corpus, index, host=host, port=port)
+    engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
+    m = engine.retriever.index.manifest
+    out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
+    out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
+
+
+@cli.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question")],
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    k: Annotated[int | None, typer.Option("-k", "--k", help="passages to return")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print the API's JSON")] = False,
+    no_abstain: Annotated[bool, typer.Option("--no-abstain", help="show the top k even if nothing answers")] = False,
+) -> None:
+    """Ask a question; print the cited passages, or say that nothing answers."""
+    from citeqa.service.engine import Engine
+
+    settings = make_settings(corpus, index)
+    engine = Engine.start(settings, on_status=lambda s: None)
+    response = engine.ask(question, k, abstain=not no_abstain)
+    if json_out:
+        print(response.model_dump_json(indent=2))
+        return
+    if not response.passages:
+        out.print(f"Nothing in the corpus answers this (confidence {response.confidence:.3f}).")
+        return
+    for rank, p in enumerate(response.passages, 1):
+        out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}")
+        out.print(escape(p.text), highlight=False, soft_wrap=True)
+        out.print()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``citeqa`` script: run a command, turn known errors into ``Type: message``."""
+    try:
+        result = cli(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err.print("Aborted.")
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ValidationError as exc:
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        print(f"SettingsError: {details}", file=sys.stderr)
+        sys.exit(1)
+    except (CorpusError, IndexStoreError, ServiceError, OSError, ValueError) as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

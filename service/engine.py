@@ -1,0 +1,204 @@
+"""What the service does, whatever the transport (HTTP, CLI, chat tools): load or build the index at
+start-up, then answer questions and serve documents from memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from citeqa.corpus.reader import Corpus, read_corpus
+from citeqa.index.build import build_index
+from citeqa.index.embedding import load_model
+from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from citeqa.index.manifest import ChunkingParams, stale_reasons
+from citeqa.index.retrieval import Retriever
+from citeqa.index.store import StoredIndex, load_index, read_manifest
+from citeqa.service.errors import BadRequestError, DocumentNotFoundError
+from citeqa.service.schemas import AskResponse, DocumentSlice, IndexInfo, Passage
+from citeqa.service.settings import Settings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+
+def chunking_of(settings: Settings) -> ChunkingParams:
+    """The chunking parameters a settings object asks for."""
+    return ChunkingParams(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+
+
+def rebuild_command(settings: Settings) -> str:
+    """The command that rebuilds the index for these settings (quoted in error messages)."""
+    return f"citeqa index --corpus {settings.corpus_dir} --index {settings.index_dir}"
+
+
+def index_problem(settings: Settings) -> str | None:
+    """Why the stored index cannot serve these settings, or None if it can.
+
+    Cheap: reads the manifest and hashes the corpus files, loads neither FAISS nor the model.
+
+    Returns:
+        ``"no index yet"``, ``"unreadable index (...)"`` or ``"stale: changed: a.txt; ..."``.
+
+    Raises:
+        citeqa.corpus.errors.CorpusNotFoundError: the corpus folder does not exist.
+    """
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexNotFoundError:
+        return "no index yet"
+    except IndexCorruptError as exc:
+        return f"unreadable index ({exc})"
+    reasons = stale_reasons(manifest, settings.corpus_dir, settings.model, chunking_of(settings))
+    return "stale: " + "; ".join(reasons) if reasons else None
+
+
+def refuse_if_unusable(settings: Settings) -> None:
+    """Raise when the stored index cannot serve these settings (used when rebuild is 'never').
+
+    Raises:
+        IndexMismatchError: with the reason and the command that rebuilds.
+    """
+    problem = index_problem(settings)
+    if problem is not None:
+        raise IndexMismatchError(
+            f"index in {str(settings.index_dir)!r} cannot be used ({problem}) and rebuild is "
+            f"'never'; rebuild it with `{rebuild_command(settings)}`",
+            [problem],
+        )
+
+
+def ensure_index(
+    settings: Settings,
+    corpus: Corpus,
+    model: SentenceTransformer,
+    *,
+    force: bool = False,
+    show_progress: bool = False,
+    on_build: Callable[[str], None] = lambda reason: None,
+) -> StoredIndex:
+    """Load the index, or build it when missing, stale or ``force``d (and the policy allows).
+
+    Args:
+        settings: corpus/index folders, model name, chunking, rebuild policy.
+        corpus: the corpus as read now.
+        model: the loaded model.
+        force: rebuild even if the index matches.
+        show_progress: progress bar while embedding.
+        on_build: called with the reason before a build starts (for logs and /readyz).
+
+    Returns:
+        An index that matches the corpus, the model and the chunking.
+
+    Raises:
+        IndexMismatchError: the index is missing or stale and ``settings.rebuild == "never"``.
+        ValueError: nothing indexable in the corpus.
+        OSError: the index folder cannot be written.
+    """
+    problem = "forced" if force else index_problem(settings)
+    if problem is None:
+        try:
+            return load_index(settings.index_dir)
+        except IndexCorruptError as exc:
+            problem = f"unreadable index ({exc})"
+    if not force and settings.rebuild == "never":
+        refuse_if_unusable(settings)
+    on_build(problem)
+    return build_index(
+        corpus, settings.index_dir, model, settings.model, chunking_of(settings),
+        batch_size=settings.batch_size, show_progress=show_progress,
+    )
+
+
+@dataclass
+class Engine:
+    """A loaded model, index and corpus, and the request limits from the settings."""
+
+    settings: Settings
+    corpus: Corpus
+    retriever: Retriever
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        *,
+        on_status: Callable[[str], None] = lambda status: None,
+        show_progress: bool = False,
+    ) -> Engine:
+        """Read the corpus, load the model, load or build the index.
+
+        Raises:
+            citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
+            citeqa.index.errors.IndexStoreError: the model cannot be loaded, or the index is stale
+                and the policy forbids a rebuild.
+        """
+        on_status("reading corpus")
+        corpus = read_corpus(settings.corpus_dir)
+        on_status(f"loading model {settings.model}")
+        model = load_model(settings.model, settings.device)
+        on_status("loading index")
+        stored = ensure_index(
+            settings, corpus, model, show_progress=show_progress,
+            on_build=lambda reason: on_status(f"building index ({reason})"),
+        )
+        return cls(settings, corpus, Retriever(model, stored))
+
+    def ask(self, question: str, k: int | None = None, abstain: bool = True) -> AskResponse:
+        """Answer a question with cited passages.
+
+        Args:
+            question: non-empty, at most ``settings.max_question_chars`` characters.
+            k: passages wanted, 1..``settings.max_k``; ``None`` means ``settings.default_k``.
+            abstain: when False, return the top k even if the answer is judged absent.
+
+        Raises:
+            BadRequestError: empty or too long question, k out of range.
+        """
+        limit = self.settings.max_question_chars
+        if not question.strip():
+            raise BadRequestError("question is empty; ask something, e.g. 'Is China a party to the Refugee Convention?'")
+        if len(question) > limit:
+            raise BadRequestError(f"question has {len(question)} characters; the limit is {limit}")
+        k = self.settings.default_k if k is None else k
+        if not 1 <= k <= self.settings.max_k:
+            raise BadRequestError(f"k must be between 1 and {self.settings.max_k}, got {k}")
+        answer = self.retriever.answer(question, k, self.settings.min_score)
+        shown = answer.hits if (answer.answered or not abstain) else ()
+        manifest = self.retriever.index.manifest
+        return AskResponse(
+            question=question,
+            answered=answer.answered,
+            confidence=round(answer.confidence, 6),
+            passages=[
+                Passage(doc_id=h.chunk.doc_id, start=h.chunk.start, end=h.chunk.end,
+                        text=h.chunk.text, score=round(h.score, 6))
+                for h in shown
+            ],
+            index=IndexInfo(built_at=manifest.built_at, documents=manifest.n_documents, chunks=manifest.n_chunks),
+        )
+
+    def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
+        """The original text of a corpus document, or a slice of it.
+
+        Only ids of the loaded corpus are served, from memory: an id is never turned into a path,
+        so ``..``, absolute paths and encoded traversal cannot read a file.
+
+        Args:
+            doc_id: a document id as cited.
+            start: slice start in code points (default 0).
+            end: slice end, exclusive (default the document's length).
+
+        Raises:
+            DocumentNotFoundError: not a document of the corpus.
+            BadRequestError: ``not 0 <= start <= end <= length``.
+        """
+        document = self.corpus.by_id.get(doc_id)
+        if document is None:
+            raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus")
+        length = len(document.text)
+        start = 0 if start is None else start
+        end = length if end is None else end
+        if not 0 <= start <= end <= length:
+            raise BadRequestError(f"need 0 <= start <= end <= {length}, got start={start}, end={end}")
+        return DocumentSlice(doc_id=doc_id, start=start, end=end, length=length, text=document.text[start:end])

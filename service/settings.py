@@ -1,0 +1,66 @@
+"""The one settings object, read at the edges (the FastAPI app factory, CLI ``main``, eval scripts).
+
+Every field can be set by an environment variable ``CITEQA_<FIELD>`` (or a ``.env`` file in the
+working directory); CLI flags override both.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from citeqa.index.embedding import DEFAULT_MODEL
+
+
+
+def _builtin_corpus() -> Path:
+    import citeqa.corpus
+
+    return Path(citeqa.corpus.__file__).resolve().parent / "documents"
+
+
+class Settings(BaseSettings):
+    """citeqa's configuration. See README.md for the table of fields."""
+
+    model_config = SettingsConfigDict(env_prefix="CITEQA_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(default_factory=_builtin_corpus, description="folder of .txt/.md/.html documents")
+    index_dir: Path = Field(default=Path(".citeqa/index"), description="folder the index is stored in")
+    model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model: hub name or local folder")
+    hf_offline: bool = Field(default=True, description="set HF_HUB_OFFLINE=1 so no model is fetched from a hub")
+    device: str = Field(default="cpu", description="torch device for the model")
+    host: str = Field(default="127.0.0.1", description="address `citeqa serve` binds")
+    port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
+    chunk_size: int = Field(default=500, ge=50, le=10000, description="max chunk length before overlap, in characters")
+    chunk_overlap: int = Field(default=100, ge=0, description="max overlap between chunks (whole sentences), in characters")
+    batch_size: int = Field(default=64, ge=1, description="texts per embedding batch")
+    default_k: int = Field(default=5, ge=1, description="passages returned when a request gives no k")
+    max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
+    max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
+    min_score: float = Field(
+        default=0.40, ge=-1.0, le=1.0,
+        description="abstain when the best passage's cosine is below this (chosen in eval/RESULTS.md)",
+    )
+    rebuild: Literal["auto", "never"] = Field(
+        default="auto", description="on start: rebuild a missing or stale index (auto) or refuse to start (never)"
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(f"chunk_overlap ({self.chunk_overlap}) must be smaller than chunk_size ({self.chunk_size})")
+        if self.default_k > self.max_k:
+            raise ValueError(f"default_k ({self.default_k}) must not exceed max_k ({self.max_k})")
+        return self
+
+    def apply_environment(self) -> None:
+        """Set process-wide variables the libraries read (call once, at an entry point)."""
+        if self.hf_offline:
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # also hides "Loading weights"
