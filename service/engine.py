@@ -125,8 +125,15 @@ class Engine:
         *,
         on_status: Callable[[str], None] = lambda status: None,
         show_progress: bool = False,
+        model: SentenceTransformer | None = None,
     ) -> Engine:
         """Read the corpus, load the model, load or build the index.
+
+        Args:
+            settings: the configuration.
+            on_status: called with a short status line at each step (for logs and /readyz).
+            show_progress: progress bar while embedding.
+            model: an already loaded model of ``settings.model`` (tests share one per session).
 
         Raises:
             citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
@@ -135,8 +142,9 @@ class Engine:
         """
         on_status("reading corpus")
         corpus = read_corpus(settings.corpus_dir)
-        on_status(f"loading model {settings.model}")
-        model = load_model(settings.model, settings.device)
+        if model is None:
+            on_status(f"loading model {settings.model}")
+            model = load_model(settings.model, settings.device)
         on_status("loading index")
         stored = ensure_index(
             settings, corpus, model, show_progress=show_progress,

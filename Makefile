@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make serve` (set up, then serve the built-in corpus) and
+# `make test` (set up, then run every test suite). Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.citeqa-installed
+
+.PHONY: install serve test test-fast clean
+
+# torch first, from the local CPU wheel (a plain `torch` would pull a multi-GB CUDA build), then
+# citeqa with every transitive version pinned by constraints.txt; pip check proves they agree.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip check
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/citeqa serve
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest
+
+# The default suite, then the slow one (exit code 5 means "no test selected", not a failure).
+test: test-fast
+	$(BIN)/python -m pytest -m slow; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+clean:
+	rm -rf $(VENV) .citeqa

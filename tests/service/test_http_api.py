@@ -1,0 +1,93 @@
+"""End to end over real HTTP: a uvicorn server in a thread, httpx as the client."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION
+from tests.service.conftest import LiveServer
+
+
+def test_refugee_convention_cites_all_three_sources_exactly(client: httpx.Client, live_server: LiveServer) -> None:
+    response = client.post("/ask", json={"question": REFUGEE_QUESTION, "k": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["answered"] is True
+    assert REFUGEE_DOCS <= {p["doc_id"] for p in body["passages"]}
+    scores = [p["score"] for p in body["passages"]]
+    assert scores == sorted(scores, reverse=True)
+    for passage in body["passages"]:
+        original = (live_server.corpus_dir / passage["doc_id"]).read_text(encoding="utf-8")
+        assert original[passage["start"] : passage["end"]] == passage["text"]
+        # ...and the service's own document endpoint agrees with the file on disk.
+        sliced = client.get(f"/documents/{passage['doc_id']}", params={"start": passage["start"], "end": passage["end"]})
+        assert sliced.json()["text"] == passage["text"]
+    assert body["index"]["documents"] == 5 and body["index"]["chunks"] > 0
+
+
+def test_off_topic_question_abstains(client: httpx.Client) -> None:
+    body = client.post("/ask", json={"question": OFF_TOPIC_QUESTION}).json()
+    assert body["answered"] is False
+    assert body["passages"] == []
+    forced = client.post("/ask", json={"question": OFF_TOPIC_QUESTION, "k": 3, "abstain": False}).json()
+    assert forced["answered"] is False and len(forced["passages"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("payload", "fragment"),
+    [
+        ({"question": ""}, "empty"),
+        ({"question": "   \n\t"}, "empty"),
+        ({"question": "x" * 2001}, "limit is 2000"),
+        ({"question": "ok?", "k": 0}, "between 1 and 50"),
+        ({"question": "ok?", "k": 51}, "between 1 and 50"),
+        ({"question": "ok?", "k": "5"}, "k:"),
+        ({"question": 42}, "question:"),
+        ({"k": 3}, "question: Field required"),
+        ({"question": "ok?", "nope": 1}, "nope"),
+        ([1, 2], "dictionary"),
+    ],
+)
+def test_bad_requests_get_422_json(client: httpx.Client, payload: object, fragment: str) -> None:
+    response = client.post("/ask", json=payload)
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body) == {"error", "detail"}
+    assert fragment in body["detail"]
+
+
+def test_malformed_json(client: httpx.Client) -> None:
+    response = client.post("/ask", content=b'{"question": ', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["error"] == "ValidationError"
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    ["../pyproject.toml", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "/etc/passwd", "nope.txt",
+     "%2e%2e/%2e%2e/etc/passwd"],
+)
+def test_traversal_is_404_never_a_file_read(client: httpx.Client, doc_id: str) -> None:
+    response = client.get(f"/documents/{doc_id}")
+    assert response.status_code == 404
+    assert response.json()["error"] in {"DocumentNotFoundError", "NotFound"}
+
+
+def test_document_and_bad_slices(client: httpx.Client, live_server: LiveServer) -> None:
+    name = sorted(REFUGEE_DOCS)[0]
+    original = (live_server.corpus_dir / name).read_text(encoding="utf-8")
+    whole = client.get(f"/documents/{name}").json()
+    assert whole["text"] == original and whole["length"] == len(original)
+    assert client.get(f"/documents/{name}", params={"start": 5, "end": 2}).status_code == 422
+    assert client.get(f"/documents/{name}", params={"start": 0, "end": 10**9}).status_code == 422
+    assert client.get(f"/documents/{name}", params={"start": "x"}).status_code == 422
+
+
+def test_health_ready_docs(client: httpx.Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"ready": True, "status": "ready"}
+    assert client.get("/openapi.json").json()["paths"]["/ask"]["post"]
+    assert client.get("/docs").status_code == 200
+    missing = client.get("/no-such-route")
+    assert missing.status_code == 404 and missing.json()["error"] == "NotFound"
