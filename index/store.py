@@ -6,7 +6,7 @@ Layout of an index folder::
       CURRENT            name of the live version folder (one line), replaced atomically
       v<time>-<rand>/    one complete index version
         index.faiss      FAISS index (faiss.write_index; no pickle)
-        chunks.jsonl     one {"doc_id", "start", "end", "text"} per FAISS row, in row order
+        chunks.jsonl     one {"doc_id", "start", "end", "text", "context"} per FAISS row, in row order
         manifest.json    see citeqa.index.manifest.Manifest
       .lock              held while a build writes
 
@@ -126,7 +126,7 @@ def write_index(
             with open(tmp / _CHUNKS, "w", encoding="utf-8") as handle:
                 for chunk in chunks:
                     record = {"doc_id": chunk.doc_id, "start": chunk.start, "end": chunk.end,
-                              "text": chunk.text}
+                              "text": chunk.text, "context": chunk.context}
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             (tmp / _MANIFEST).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
             for item in tmp.iterdir():
@@ -202,7 +202,7 @@ def load_index(index_dir: Path) -> StoredIndex:
         faiss_index = faiss.read_index(str(version / _FAISS))
         with open(version / _CHUNKS, encoding="utf-8") as handle:
             chunks = tuple(
-                Chunk(r["doc_id"], int(r["start"]), int(r["end"]), r["text"])
+                Chunk(r["doc_id"], int(r["start"]), int(r["end"]), r["text"], r.get("context", ""))
                 for r in map(json.loads, handle)
             )
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:

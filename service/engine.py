@@ -15,7 +15,7 @@ from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
 from citeqa.index.store import StoredIndex, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
-from citeqa.service.schemas import AskResponse, DocumentSlice, IndexInfo, Passage
+from citeqa.service.schemas import AskResponse, DocumentSlice, IndexInfo, Passage, QuoteSpan
 from citeqa.service.settings import Settings
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class Engine:
             settings, corpus, model, show_progress=show_progress,
             on_build=lambda reason: on_status(f"building index ({reason})"),
         )
-        return cls(settings, corpus, Retriever(model, stored))
+        return cls(settings, corpus, Retriever(model, stored, corpus.by_id))
 
     def ask(self, question: str, k: int | None = None, abstain: bool = True) -> AskResponse:
         """Answer a question with cited passages.
@@ -171,7 +171,7 @@ class Engine:
         k = self.settings.default_k if k is None else k
         if not 1 <= k <= self.settings.max_k:
             raise BadRequestError(f"k must be between 1 and {self.settings.max_k}, got {k}")
-        answer = self.retriever.answer(question, k, self.settings.min_score)
+        answer = self.retriever.answer(question, k, self.settings.min_confidence)
         shown = answer.hits if (answer.answered or not abstain) else ()
         manifest = self.retriever.index.manifest
         return AskResponse(
@@ -180,7 +180,8 @@ class Engine:
             confidence=round(answer.confidence, 6),
             passages=[
                 Passage(doc_id=h.chunk.doc_id, start=h.chunk.start, end=h.chunk.end,
-                        text=h.chunk.text, score=round(h.score, 6))
+                        text=h.chunk.text, score=round(h.score, 6),
+                        quote=QuoteSpan(start=h.quote.start, end=h.quote.end, text=h.quote.text))
                 for h in shown
             ],
             index=IndexInfo(built_at=manifest.built_at, documents=manifest.n_documents, chunks=manifest.n_chunks),

@@ -18,6 +18,15 @@ class AskRequest(BaseModel):
     )
 
 
+class QuoteSpan(BaseModel):
+    """The sentence of a passage that best answers the question, as its own span of the original
+    file: ``original_text[start:end] == text`` for .txt/.md files."""
+
+    start: int
+    end: int
+    text: str
+
+
 class Passage(BaseModel):
     """A cited passage: ``original_text[start:end] == text`` (code points) for .txt/.md files; for
     HTML, ``text`` is the visible text of that slice of the raw file."""
@@ -26,7 +35,8 @@ class Passage(BaseModel):
     start: int = Field(description="start offset in the original file, Unicode code points, inclusive")
     end: int = Field(description="end offset, exclusive")
     text: str
-    score: float = Field(description="cosine similarity between question and passage, in [-1, 1]")
+    score: float = Field(description="ranking score, higher is better (hybrid: fused score in [0, 1])")
+    quote: QuoteSpan
 
 
 class IndexInfo(BaseModel):

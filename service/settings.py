@@ -41,9 +41,9 @@ class Settings(BaseSettings):
     default_k: int = Field(default=5, ge=1, description="passages returned when a request gives no k")
     max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
     max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
-    min_score: float = Field(
-        default=0.40, ge=-1.0, le=1.0,
-        description="abstain when the best passage's cosine is below this (chosen in eval/RESULTS.md)",
+    min_confidence: float = Field(
+        default=0.35, ge=-1.0, le=1.0,
+        description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     rebuild: Literal["auto", "never"] = Field(
         default="auto", description="on start: rebuild a missing or stale index (auto) or refuse to start (never)"

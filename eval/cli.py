@@ -1,0 +1,57 @@
+"""``citeqa eval``, and the ``citeqa`` entry point that adds it to the service's commands.
+
+The entry point lives here because eval is the one layer allowed to import both service and eval
+(data flows corpus -> index -> service, eval beside; service never imports eval).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from citeqa.eval.harness import ALL_MODES, evaluate
+from citeqa.eval.report import print_table, rows, save
+from citeqa.eval.scoring import load_questions, write_run
+from citeqa.service import cli as service_cli
+from citeqa.service.engine import Engine
+
+
+def default_eval_index(corpus: Path) -> Path:
+    """An index folder per corpus, so that evaluating never replaces the served index."""
+    digest = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:12]
+    return Path(".citeqa") / "eval-index" / f"{corpus.resolve().name}-{digest}"
+
+
+@service_cli.cli.command("eval")
+def eval_command(
+    questions: Annotated[Path, typer.Option("--questions", help="question file (JSON lines, shared/eval format)")],
+    corpus: service_cli.CorpusOpt = None,
+    index: service_cli.IndexOpt = None,
+    k: Annotated[int, typer.Option("--k", help="cut-off of hit@k and recall@k")] = 5,
+    modes: Annotated[str, typer.Option("--modes", help=f"comma-separated, from {','.join(ALL_MODES)}")] = ",".join(ALL_MODES),
+    out: Annotated[Path, typer.Option("--out", help="folder for JSON, Markdown, PNG and runs")] = Path("eval/out"),
+    via_http: Annotated[str | None, typer.Option("--via-http", help="measure the citeqa mode through a running service at URL")] = None,
+) -> None:
+    """Score every mode on a question set, side by side, and save the table and plot."""
+    chosen = [m.strip() for m in modes.split(",") if m.strip()]
+    qs = load_questions(questions)
+    settings = service_cli.make_settings(corpus, index)
+    if index is None:
+        settings = settings.model_copy(update={"index_dir": default_eval_index(settings.corpus_dir)})
+    engine = Engine.start(settings, on_status=lambda s: service_cli.err.print(f"citeqa: {s}"))
+    results = evaluate(engine, qs, chosen, k=k, via_http=via_http)
+    name = questions.resolve().parent.name if questions.stem == "questions" else questions.stem
+    records = rows(results, k)
+    print_table(records, k, f"{name}: {len(qs)} questions, corpus {settings.corpus_dir}", service_cli.out)
+    paths = save(results, k, out, name)
+    for result in results:
+        write_run(out / f"{name}.{result.mode}.run.jsonl", result.run)
+    service_cli.out.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+def main() -> None:
+    """The ``citeqa`` command (all commands, eval included)."""
+    service_cli.main()
