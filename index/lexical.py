@@ -38,6 +38,10 @@ class Bm25Index:
         )
         return result
 
+    def tokenize_many(self, texts: list[str]) -> list[list[str]]:
+        """Stemmed content terms of each text (one tokenizer call for all)."""
+        return self._tokenize(texts)
+
     def query_terms(self, query: str) -> list[str]:
         """The query's stemmed content terms (stopwords removed), in order, duplicates kept."""
         return self._tokenize([query])[0]

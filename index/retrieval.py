@@ -155,19 +155,22 @@ class Retriever:
             return 0.0
         return sum(t in self.bm25.vocabulary for t in terms) / len(terms)
 
-    def quote(self, chunk: Chunk, question: str) -> Quote:
-        """The sentence of a passage sharing the most question terms (earliest on ties).
+    def quote(self, chunk: Chunk, terms: set[str]) -> Quote:
+        """The sentence of a passage sharing the most query terms (earliest on ties).
+
+        Args:
+            chunk: the passage.
+            terms: the question's terms, from :meth:`Bm25Index.query_terms`.
 
         Returns:
             A span of the original file such that (for .txt/.md) ``original[start:end] == text``.
         """
-        terms = set(self.bm25.query_terms(question))
-        best, best_score = None, -1
-        for start, end in sentence_spans(chunk.text):
-            score = len(terms & set(self.bm25.query_terms(chunk.text[start:end])))
-            if score > best_score:
-                best, best_score = (start, end), score
-        start, end = best or (0, len(chunk.text))
+        spans = sentence_spans(chunk.text)
+        if not spans:
+            spans = [(0, len(chunk.text))]
+        tokens = self.bm25.tokenize_many([chunk.text[s:e] for s, e in spans])
+        scores = [len(terms & set(t)) for t in tokens]
+        start, end = spans[scores.index(max(scores))]
         return Quote(*self._original_span(chunk, start, end), chunk.text[start:end])
 
     def _original_span(self, chunk: Chunk, start: int, end: int) -> tuple[int, int]:
@@ -181,7 +184,12 @@ class Retriever:
         return chunk.start + raw_start, chunk.start + raw_end
 
     def answer(self, question: str, k: int, min_confidence: float, mode: Mode = "hybrid") -> Answer:
-        """Rank passages, quote each, and abstain when confidence is below ``min_confidence``.
+        """Rank passages, quote each, drop near-copies, and abstain below ``min_confidence``.
+
+        A passage is a near-copy when its quote lies inside a passage already shown from the same
+        document (overlapping chunks share sentences): skipping it leaves room for other sources,
+        which is how the three documents that disagree about the Refugee Convention all make the
+        top 5 instead of two copies of one.
 
         Args:
             question: the question.
@@ -189,9 +197,16 @@ class Retriever:
             min_confidence: the abstention threshold (a setting; eval/RESULTS.md says how chosen).
             mode: see :meth:`rank`.
         """
-        ranked, confidence = self.rank(question, k, mode)
-        hits = tuple(
-            Hit(self.index.chunks[row], score, self.quote(self.index.chunks[row], question))
-            for row, score in ranked
-        )
-        return Answer(confidence >= min_confidence, confidence, hits)
+        ranked, confidence = self.rank(question, 2 * k + 5, mode)
+        terms = set(self.bm25.query_terms(question))
+        hits: list[Hit] = []
+        for row, score in ranked:
+            chunk = self.index.chunks[row]
+            quote = self.quote(chunk, terms)
+            if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
+                   for h in hits):
+                continue
+            hits.append(Hit(chunk, score, quote))
+            if len(hits) == k:
+                break
+        return Answer(confidence >= min_confidence, confidence, tuple(hits))

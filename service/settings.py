@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
     max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
     min_confidence: float = Field(
-        default=0.35, ge=-1.0, le=1.0,
+        default=0.41, ge=-1.0, le=1.0,
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     rebuild: Literal["auto", "never"] = Field(

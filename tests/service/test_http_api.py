@@ -20,6 +20,9 @@ def test_refugee_convention_cites_all_three_sources_exactly(client: httpx.Client
     for passage in body["passages"]:
         original = (live_server.corpus_dir / passage["doc_id"]).read_text(encoding="utf-8")
         assert original[passage["start"] : passage["end"]] == passage["text"]
+        quote = passage["quote"]
+        assert original[quote["start"] : quote["end"]] == quote["text"]
+        assert passage["start"] <= quote["start"] < quote["end"] <= passage["end"]
         # ...and the service's own document endpoint agrees with the file on disk.
         sliced = client.get(f"/documents/{passage['doc_id']}", params={"start": passage["start"], "end": passage["end"]})
         assert sliced.json()["text"] == passage["text"]

@@ -1,0 +1,80 @@
+"""Ranking, quotes, identical text in two files, and several sources for one question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.corpus.html_text import visible_text
+from citeqa.corpus.reader import read_corpus
+from citeqa.index.build import build_index
+from citeqa.index.manifest import ChunkingParams
+from citeqa.index.retrieval import MODES, Retriever, sentence_spans
+from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
+
+SHARED_TEXT = (
+    "The Tumen River marks much of the border between North Korea and China. "
+    "Refugees often cross it in winter when the water is frozen."
+)
+
+
+@pytest.fixture
+def retriever(model, corpus_dir: Path, tmp_path: Path) -> Retriever:  # type: ignore[no-untyped-def]
+    (corpus_dir / "copy-a.txt").write_text(SHARED_TEXT, encoding="utf-8")
+    (corpus_dir / "copy-b.txt").write_text(SHARED_TEXT, encoding="utf-8")
+    (corpus_dir / "page.html").write_text(
+        "<html><head><title>Border notes</title></head><body><nav>Home | About | Login</nav>"
+        "<p>Smugglers charge fees to guide people across the mountains.</p>"
+        "<p>Brokers in Yanbian arrange safe houses for women &amp; children who fled.</p></body></html>",
+        encoding="utf-8",
+    )
+    corpus = read_corpus(corpus_dir)
+    stored = build_index(corpus, tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    return Retriever(model, stored, corpus.by_id)
+
+
+def test_identical_text_in_two_files_stays_two_citations(retriever: Retriever) -> None:
+    for mode in MODES:
+        ranked, _ = retriever.rank("When do refugees cross the frozen Tumen River?", 3, mode)
+        top_two = {retriever.index.chunks[row].doc_id for row, _ in ranked[:2]}
+        assert top_two == {"copy-a.txt", "copy-b.txt"}, mode
+
+
+def test_the_refugee_convention_shows_every_source(retriever: Retriever) -> None:
+    answer = retriever.answer(REFUGEE_QUESTION, 5, min_confidence=0.0)
+    assert REFUGEE_DOCS <= {hit.chunk.doc_id for hit in answer.hits}
+
+
+def test_quotes_are_exact_spans_inside_their_passage(retriever: Retriever, corpus_dir: Path) -> None:
+    questions = [REFUGEE_QUESTION, "Who arranges safe houses for women and children?",
+                 "What punishment do defectors face under North Korean law?"]
+    seen_html = False
+    for question in questions:
+        for hit in retriever.answer(question, 5, min_confidence=0.0).hits:
+            original = (corpus_dir / hit.chunk.doc_id).read_text(encoding="utf-8")
+            assert hit.chunk.start <= hit.quote.start < hit.quote.end <= hit.chunk.end
+            if hit.chunk.doc_id.endswith(".html"):
+                seen_html = True
+                assert visible_text(original[hit.quote.start : hit.quote.end]).text == hit.quote.text
+            else:
+                assert original[hit.quote.start : hit.quote.end] == hit.quote.text
+    assert seen_html
+
+
+def test_quote_is_the_sentence_that_answers(retriever: Retriever) -> None:
+    hits = retriever.answer(REFUGEE_QUESTION, 5, min_confidence=0.0).hits
+    quotes = {h.chunk.doc_id: h.quote.text for h in hits}
+    assert quotes["004_503d341e454f2bd7.txt"] == "China is also a state party to the UN Refugee Convention."
+
+
+def test_off_topic_question_has_low_confidence(retriever: Retriever) -> None:
+    on = retriever.answer(REFUGEE_QUESTION, 5, min_confidence=0.41)
+    off = retriever.answer("Who won the 2018 FIFA World Cup?", 5, min_confidence=0.41)
+    assert on.answered and not off.answered and off.confidence < on.confidence
+
+
+def test_sentence_spans() -> None:
+    text = "First one. Second “quoted.” Third?\nA line without end"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "First one.", "Second “quoted.”", "Third?", "A line without end"]
