@@ -52,6 +52,6 @@ def eval_command(
     service_cli.out.print("wrote " + ", ".join(str(p) for p in paths))
 
 
-def main() -> None:
-    """The ``citeqa`` command (all commands, eval included)."""
-    service_cli.main()
+def main(argv: list[str] | None = None) -> None:
+    """The ``citeqa`` command (all commands, eval included); ``argv`` defaults to ``sys.argv[1:]``."""
+    service_cli.main(argv)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from citeqa.eval.scoring import Cited, Evidence, Question, RunEntry, load_questions, score_run, write_run
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 REFERENCE = SHARED / "eval" / "reference_score.py"
 QUESTIONS = SHARED / "eval" / "questions.jsonl"
@@ -47,6 +47,7 @@ def test_hand_worked_example() -> None:
     assert got["abstention_auroc"] == 0.5
 
 
+@needs_shared
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_matches_the_reference_scorer(tmp_path: Path, seed: int) -> None:
     questions = load_questions(QUESTIONS)

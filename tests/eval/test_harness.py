@@ -1,0 +1,36 @@
+"""The eval harness end to end on the shared dev set (slow: builds two indexes, runs six modes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.eval.cli import main as citeqa_main
+from tests.conftest import SHARED, needs_shared
+
+
+@pytest.mark.slow
+@needs_shared
+def test_citeqa_eval_on_the_dev_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    argv = ["eval", "--questions", str(SHARED / "eval" / "questions.jsonl"), "--out", str(out),
+            "--index", str(tmp_path / "idx")]
+    with pytest.raises(SystemExit) as exited:
+        citeqa_main(argv)
+    assert exited.value.code == 0
+    printed = capsys.readouterr().out
+    for mode in ("naive", "bm25", "rrf-peer", "dense", "hybrid", "citeqa"):
+        assert mode in printed
+    report = json.loads((out / "eval.json").read_text())
+    by_mode = {r["mode"]: r for r in report["modes"]}
+    assert set(by_mode) == {"naive", "bm25", "rrf-peer", "dense", "hybrid", "citeqa"}
+    # citeqa is at least as good as the naive peer it exists to beat, and abstains on the
+    # unanswerable questions of this set.
+    assert by_mode["citeqa"]["hit@5"] >= by_mode["naive"]["hit@5"]
+    assert by_mode["citeqa"]["mrr@10"] >= by_mode["naive"]["mrr@10"]
+    assert by_mode["citeqa"]["abstained_unanswerable"] == 1.0
+    assert (out / "eval.md").read_text().startswith("| mode |")
+    assert (out / "eval.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len((out / "eval.citeqa.run.jsonl").read_text().splitlines()) == 24
