@@ -67,7 +67,8 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     out.print(
         f"indexed {m.n_documents} documents into {m.n_chunks} chunks "
         f"({len(m.skipped)} skipped) in {time.perf_counter() - started:.1f} s "
-        f"(embedding and writing {m.build_seconds:.1f} s) -> {stored.path}"
+        f"(embedding and writing {m.build_seconds:.1f} s) -> {stored.path}",
+        soft_wrap=True,
     )
 
 
@@ -116,6 +117,7 @@ def ask(
     for rank, p in enumerate(response.passages, 1):
         out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}")
         out.print(escape(p.text), highlight=False, soft_wrap=True)
+        out.print(f"[dim]quote [{p.quote.start}:{p.quote.end}]:[/] {escape(p.quote.text)}", highlight=False, soft_wrap=True)
         out.print()
 
 
