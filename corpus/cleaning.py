@@ -69,7 +69,8 @@ def is_content_line(line: str) -> bool:
     words = stripped.split()
     if not words:
         return False
-    if len(_SEPARATORS.findall(stripped)) >= 2 and len(_SEPARATORS.findall(stripped)) * 5 >= len(words):
+    separators = len(_SEPARATORS.findall(stripped))
+    if separators >= 2 and separators * 5 >= len(words):
         return False
     link_chars = sum(len(m) for m in _MD_LINK.findall(stripped))
     if link_chars * 2 >= len(stripped):

@@ -41,7 +41,6 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
     retriever = engine.retriever
     chunks = retriever.index.chunks
     cite = lambda row: Cited(chunks[row].doc_id, chunks[row].start, chunks[row].end)  # noqa: E731
-    rankers: dict[str, tuple[Ranker, float]] = {}
     naive: NaivePeer | None = None
     naive_seconds = 0.0
     if {"naive", "rrf-peer"} & set(modes):
@@ -89,9 +88,7 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
         "hybrid": (mode_rank("hybrid"), build),
         "citeqa": (over_http if client else citeqa, build),
     }
-    for mode in modes:
-        rankers[mode] = table[mode]
-    return rankers
+    return {mode: table[mode] for mode in modes}
 
 
 def evaluate(engine: Engine, questions: Sequence[Question], modes: Sequence[str] = ALL_MODES,

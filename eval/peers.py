@@ -33,13 +33,14 @@ class NaivePeer:
             for d in docs
         ]
         self.model = model
-        vectors = embed(model, [d.page_content for d in docs])
+        vectors = embed(model, [d.page_content for d in docs])  # same folding as citeqa; see search()
         self.index = faiss.IndexFlatIP(vectors.shape[1])
         self.index.add(vectors)
 
     def search(self, question: str, k: int) -> tuple[list[Cited], list[float]]:
         """Top-k spans and their cosines, best first."""
-        # The peer embeds its query the same way; normalisation differences would not be "naive".
+        # The same embed() as citeqa (text folding included), so the comparison isolates chunking
+        # and ranking rather than input normalisation.
         query = embed(self.model, [question])
         scores, rows = self.index.search(query, k)
         return [self.spans[int(r)] for r in rows[0] if r >= 0], [float(s) for s in scores[0]]

@@ -46,13 +46,16 @@ class Bm25Index:
         """The query's stemmed content terms (stopwords removed), in order, duplicates kept."""
         return self._tokenize([query])[0]
 
-    def scores(self, query: str) -> npt.NDArray[np.float32]:
+    def scores(self, query_terms: list[str]) -> npt.NDArray[np.float32]:
         """BM25 score of every passage for a query.
+
+        Args:
+            query_terms: the query's terms, from :meth:`query_terms`.
 
         Returns:
             ``(n_chunks,)`` float32, >= 0; all zeros when no query term is in the vocabulary.
         """
-        terms = [t for t in self.query_terms(query) if t in self.vocabulary]
+        terms = [t for t in query_terms if t in self.vocabulary]
         if not terms:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(terms), dtype=np.float32)

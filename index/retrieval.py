@@ -113,6 +113,12 @@ class Retriever:
         self.index = index
         self.documents = documents or {}
         self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
+        # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
+        self._sentences = [sentence_spans(c.text) or [(0, len(c.text))] for c in index.chunks]
+        tokens = iter(self.bm25.tokenize_many(
+            [c.text[s:e] for c, spans in zip(index.chunks, self._sentences, strict=True) for s, e in spans]
+        ))
+        self._sentence_terms = [[frozenset(next(tokens)) for _ in spans] for spans in self._sentences]
 
     def _dense(self, question: str, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
         query = embed(self.model, [question])
@@ -135,11 +141,17 @@ class Retriever:
             ``(row, score)`` pairs best first, at most ``k``; and the confidence (see the module
             docstring).
         """
+        return self._rank(question, self.bm25.query_terms(question), k, mode, candidates, dense_weight)
+
+    def _rank(self, question: str, terms: list[str], k: int, mode: Mode, candidates: int = 100,
+              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
+        """:meth:`rank` with the question's terms already computed."""
         rows, cos, query = self._dense(question, max(k, candidates))
-        lexical = self.bm25.scores(question)
-        confidence = (float(cos[0]) if len(cos) else -1.0) * self._coverage(question)
+        coverage = sum(t in self.bm25.vocabulary for t in terms) / len(terms) if terms else 0.0
+        confidence = (float(cos[0]) if len(cos) else -1.0) * coverage
         if mode == "dense":
             return [(int(r), float(s)) for r, s in zip(rows[:k], cos[:k], strict=True)], confidence
+        lexical = self.bm25.scores(terms)
         if mode == "bm25":
             order = np.argsort(-lexical, kind="stable")[:k]
             return [(int(r), float(lexical[r])) for r in order], confidence
@@ -149,28 +161,19 @@ class Retriever:
         order = np.argsort(-fused, kind="stable")[:k]
         return [(int(pool[i]), float(fused[i])) for i in order], confidence
 
-    def _coverage(self, question: str) -> float:
-        terms = self.bm25.query_terms(question)
-        if not terms:
-            return 0.0
-        return sum(t in self.bm25.vocabulary for t in terms) / len(terms)
-
-    def quote(self, chunk: Chunk, terms: set[str]) -> Quote:
-        """The sentence of a passage sharing the most query terms (earliest on ties).
+    def quote(self, row: int, terms: set[str]) -> Quote:
+        """The sentence of passage ``row`` sharing the most query terms (earliest on ties).
 
         Args:
-            chunk: the passage.
+            row: the passage's row in the index.
             terms: the question's terms, from :meth:`Bm25Index.query_terms`.
 
         Returns:
             A span of the original file such that (for .txt/.md) ``original[start:end] == text``.
         """
-        spans = sentence_spans(chunk.text)
-        if not spans:
-            spans = [(0, len(chunk.text))]
-        tokens = self.bm25.tokenize_many([chunk.text[s:e] for s, e in spans])
-        scores = [len(terms & set(t)) for t in tokens]
-        start, end = spans[scores.index(max(scores))]
+        chunk = self.index.chunks[row]
+        scores = [len(terms & sentence) for sentence in self._sentence_terms[row]]
+        start, end = self._sentences[row][scores.index(max(scores))]
         return Quote(*self._original_span(chunk, start, end), chunk.text[start:end])
 
     def _original_span(self, chunk: Chunk, start: int, end: int) -> tuple[int, int]:
@@ -197,12 +200,13 @@ class Retriever:
             min_confidence: the abstention threshold (a setting; eval/RESULTS.md says how chosen).
             mode: see :meth:`rank`.
         """
-        ranked, confidence = self.rank(question, 2 * k + 5, mode)
-        terms = set(self.bm25.query_terms(question))
+        terms = self.bm25.query_terms(question)
+        ranked, confidence = self._rank(question, terms, 2 * k + 5, mode)
+        term_set = set(terms)
         hits: list[Hit] = []
         for row, score in ranked:
             chunk = self.index.chunks[row]
-            quote = self.quote(chunk, terms)
+            quote = self.quote(row, term_set)
             if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
                    for h in hits):
                 continue

@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -33,8 +33,6 @@ class AppState:
     settings: Settings
     engine: Engine | None = None
     status: str = "starting"
-    failed: bool = False
-    ready: threading.Event = field(default_factory=threading.Event)
 
     def load(self) -> None:
         """Start the engine (run in a background thread); record failure instead of raising."""
@@ -46,11 +44,8 @@ class AppState:
             self.engine = Engine.start(self.settings, on_status=set_status)
             self.status = "ready"
         except Exception as exc:  # reported by /readyz and the log; the process stays up for it
-            self.failed = True
             self.status = f"failed: {type(exc).__name__}: {exc}"
             log.error("citeqa: %s", self.status)
-        finally:
-            self.ready.set()
 
 
 def get_state(request: Request) -> AppState:
@@ -116,7 +111,6 @@ def create_app(
         app.state.citeqa = state
         if engine is not None:
             state.engine, state.status = engine, "ready"
-            state.ready.set()
         else:
             if check_index and settings.rebuild == "never":
                 refuse_if_unusable(settings)

@@ -61,11 +61,16 @@ def refuse_if_unusable(settings: Settings) -> None:
     """
     problem = index_problem(settings)
     if problem is not None:
-        raise IndexMismatchError(
-            f"index in {str(settings.index_dir)!r} cannot be used ({problem}) and rebuild is "
-            f"'never'; rebuild it with `{rebuild_command(settings)}`",
-            [problem],
-        )
+        raise _refusal(settings, problem)
+
+
+def _refusal(settings: Settings, problem: str) -> IndexMismatchError:
+    """The error for an unusable index under the 'never' rebuild policy, naming the fix."""
+    return IndexMismatchError(
+        f"index in {str(settings.index_dir)!r} cannot be used ({problem}) and rebuild is "
+        f"'never'; rebuild it with `{rebuild_command(settings)}`",
+        [problem],
+    )
 
 
 def ensure_index(
@@ -102,7 +107,7 @@ def ensure_index(
         except IndexCorruptError as exc:
             problem = f"unreadable index ({exc})"
     if not force and settings.rebuild == "never":
-        refuse_if_unusable(settings)
+        raise _refusal(settings, problem)
     on_build(problem)
     return build_index(
         corpus, settings.index_dir, model, settings.model, chunking_of(settings),
