@@ -8,8 +8,12 @@ abstained on, the share of answerable ones wrongly abstained on, and the AUROC o
 (probability that an answerable question gets a higher confidence than an unanswerable one, ties
 counting one half: the Mann-Whitney U statistic, Hanley & McNeil 1982).
 
-``tests/eval/test_scoring.py`` checks this module against a hand-worked example and against
-``shared/eval/reference_score.py``.
+The span rule turns each ranked list into binary relevance judgments (one per returned passage);
+hit@k and MRR@10 are then computed by trec_eval (``Success@k`` and ``RR@10`` through ir-measures and
+pytrec_eval). nDCG@10 is the README's variant (ideal from the number of evidence spans, ratio capped
+at 1), which no library computes, so it is written out here beside recall over evidence spans and
+the abstention figures. ``tests/eval/test_scoring.py`` checks this module against a hand-worked
+example and against ``shared/eval/reference_score.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import ir_measures
+from ir_measures import RR, Qrel, ScoredDoc, Success
 from pydantic import BaseModel, ValidationError
 
 from citeqa.eval.errors import QuestionSetError
@@ -97,19 +103,37 @@ def relevance(passages: Sequence[Cited], evidence: Sequence[Evidence]) -> list[i
     return [int(any(finds(p, e) for e in evidence)) for p in passages]
 
 
-def question_metrics(passages: Sequence[Cited], evidence: Sequence[Evidence], k: int) -> dict[str, float]:
-    """hit@k, recall@k, MRR@10 and nDCG@10 of one answerable question (see the module docstring)."""
+def evidence_metrics(passages: Sequence[Cited], evidence: Sequence[Evidence], k: int) -> dict[str, float]:
+    """recall@k and nDCG@10 of one answerable question, the README's way (module docstring)."""
     found = [any(finds(p, e) for p in passages[:k]) for e in evidence]
     gains = relevance(passages[:10], evidence)
-    first = next((rank for rank, gain in enumerate(gains, 1) if gain), None)
     dcg = sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, 1))
     ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(len(evidence), 10) + 1))
-    return {
-        f"hit@{k}": float(any(found)),
-        f"recall@{k}": sum(found) / len(evidence),
-        "mrr@10": 1.0 / first if first else 0.0,
-        "ndcg@10": min(1.0, dcg / ideal),
-    }
+    return {f"recall@{k}": sum(found) / len(evidence), "ndcg@10": min(1.0, dcg / ideal)}
+
+
+def trec_metrics(questions: Sequence[Question], run: dict[str, RunEntry], k: int) -> dict[str, dict[str, float]]:
+    """hit@k and MRR@10 per answerable question, computed by trec_eval on span-rule judgments.
+
+    Each returned passage becomes a document ``r<rank>`` scored by descending rank, judged relevant
+    when it finds any evidence span.
+
+    Returns:
+        ``{question_id: {"hit@k": 0|1, "mrr@10": float}}``; questions with no passage score 0.
+    """
+    qrels: list[Qrel] = []
+    scored: list[ScoredDoc] = []
+    for q in questions:
+        passages = run[q.id].passages[: max(k, 10)] if q.id in run else ()
+        for rank, passage in enumerate(passages, 1):
+            scored.append(ScoredDoc(q.id, f"r{rank}", float(len(passages) - rank + 1)))
+            judged = any(finds(passage, e) for e in q.evidence)
+            qrels.append(Qrel(q.id, f"r{rank}", int(judged)))
+    out = {q.id: {f"hit@{k}": 0.0, "mrr@10": 0.0} for q in questions}
+    names = {Success @ k: f"hit@{k}", RR @ 10: "mrr@10"}
+    for metric in ir_measures.iter_calc(list(names), qrels, scored):
+        out[metric.query_id][names[metric.measure]] = float(metric.value)
+    return out
 
 
 def auroc(positives: Sequence[float], negatives: Sequence[float]) -> float:
@@ -136,8 +160,10 @@ def score_run(questions: Sequence[Question], run: dict[str, RunEntry], k: int = 
     answerable = [q for q in questions if q.evidence]
     unanswerable = [q for q in questions if not q.evidence]
     totals: dict[str, float] = {f"hit@{k}": 0.0, f"recall@{k}": 0.0, "mrr@10": 0.0, "ndcg@10": 0.0}
+    per_question = trec_metrics(answerable, run, k)
     for q in answerable:
-        for name, value in question_metrics(run.get(q.id, empty).passages, q.evidence, k).items():
+        per_question[q.id].update(evidence_metrics(run.get(q.id, empty).passages, q.evidence, k))
+        for name, value in per_question[q.id].items():
             totals[name] += value
     out = {name: value / max(len(answerable), 1) for name, value in totals.items()}
     if answerable and unanswerable:
