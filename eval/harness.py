@@ -55,7 +55,7 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
 
     def mode_rank(mode: str) -> Ranker:
         def rank(q: str) -> tuple[list[Cited], float, bool]:
-            ranked, _ = retriever.rank(q, DEPTH, mode)  # type: ignore[arg-type]
+            ranked, _ = retriever.rank(q, DEPTH, mode, dense_weight=engine.settings.hybrid_dense_weight)  # type: ignore[arg-type]
             return [cite(r) for r, _ in ranked], ranked[0][1] if ranked else 0.0, False
         return rank
 
@@ -112,18 +112,24 @@ def evaluate(engine: Engine, questions: Sequence[Question], modes: Sequence[str]
     unknown = set(modes) - set(ALL_MODES)
     if unknown:
         raise ValueError(f"unknown mode(s) {sorted(unknown)}; choose from {', '.join(ALL_MODES)}")
-    results = []
-    for mode, (ranker, build_seconds) in _rankers(engine, modes, via_http).items():
+    rankers = _rankers(engine, modes, via_http)
+    runs: dict[str, dict[str, RunEntry]] = {mode: {} for mode in rankers}
+    latencies: dict[str, list[float]] = {mode: [] for mode in rankers}
+    for ranker, _ in rankers.values():
         ranker(questions[0].question)  # warm-up, so the first timing is not a cold cache
-        run: dict[str, RunEntry] = {}
-        latencies = []
-        for q in questions:
+    # Modes take turns on each question, so a busy spell of the shared machine slows them all alike
+    # and the latency ratios between modes stay meaningful.
+    for q in questions:
+        for mode, (ranker, _) in rankers.items():
             started = time.perf_counter()
             passages, confidence, abstained = ranker(q.question)
-            latencies.append(time.perf_counter() - started)
-            run[q.id] = RunEntry(q.id, abstained, confidence, tuple(passages[:DEPTH]))
+            latencies[mode].append(time.perf_counter() - started)
+            runs[mode][q.id] = RunEntry(q.id, abstained, confidence, tuple(passages[:DEPTH]))
+    results = []
+    for mode, (_, build_seconds) in rankers.items():
+        run = runs[mode]
         curve = [score_run(questions, run, k=i)[f"recall@{i}"] for i in range(1, DEPTH + 1)]
-        results.append(ModeResult(mode, run, score_run(questions, run, k=k), latencies, build_seconds, curve))
+        results.append(ModeResult(mode, run, score_run(questions, run, k=k), latencies[mode], build_seconds, curve))
     return results
 
 

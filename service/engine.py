@@ -176,7 +176,9 @@ class Engine:
         k = self.settings.default_k if k is None else k
         if not 1 <= k <= self.settings.max_k:
             raise BadRequestError(f"k must be between 1 and {self.settings.max_k}, got {k}")
-        answer = self.retriever.answer(question, k, self.settings.min_confidence)
+        answer = self.retriever.answer(
+            question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight
+        )
         shown = answer.hits if (answer.answered or not abstain) else ()
         manifest = self.retriever.index.manifest
         return AskResponse(

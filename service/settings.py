@@ -41,8 +41,12 @@ class Settings(BaseSettings):
     default_k: int = Field(default=5, ge=1, description="passages returned when a request gives no k")
     max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
     max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
+    hybrid_dense_weight: float = Field(
+        default=0.6, ge=0.0, le=1.0,
+        description="weight of the dense score against BM25 in the hybrid ranking (chosen in eval/RESULTS.md)",
+    )
     min_confidence: float = Field(
-        default=0.41, ge=-1.0, le=1.0,
+        default=0.30, ge=-1.0, le=1.0,
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     rebuild: Literal["auto", "never"] = Field(
