@@ -93,6 +93,7 @@ class CleanDocument:
         title: the document's title if it has one (HTML ``<title>``, a first Markdown heading, or a
             short first line without sentence punctuation), else ``None``.
         visible: for HTML, the map from view to raw offsets; ``None`` when view is the raw text.
+        headings: Markdown headings as ``(view offset, level 1-6, text)``, in order.
     """
 
     doc_id: str
@@ -100,6 +101,23 @@ class CleanDocument:
     segments: tuple[tuple[int, int], ...]
     title: str | None
     visible: VisibleText | None = None
+    headings: tuple[tuple[int, int, str], ...] = ()
+
+    def context_at(self, offset: int) -> str:
+        """The title and heading path in force at a view offset, e.g. ``"Guide > Install > Linux"``.
+
+        Args:
+            offset: a code-point offset into ``view``.
+        """
+        path: list[tuple[int, str]] = []
+        for position, level, text in self.headings:
+            if position > offset:
+                break
+            path = [(lvl, t) for lvl, t in path if lvl < level] + [(level, text)]
+        parts = [t for _, t in path]
+        if self.title and (not parts or parts[0] != self.title):
+            parts.insert(0, self.title)
+        return " > ".join(parts)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty view span to its span in the original file (identity unless HTML).
@@ -182,6 +200,12 @@ def _title(document: Document, view: str) -> str | None:
     return None
 
 
+def _heading_level(line: str) -> int:
+    """Number of leading ``#`` of a Markdown heading line."""
+    stripped = line.lstrip()
+    return len(stripped) - len(stripped.lstrip("#"))
+
+
 def clean_document(document: Document) -> CleanDocument:
     """Choose the spans of a document to index.
 
@@ -197,5 +221,13 @@ def clean_document(document: Document) -> CleanDocument:
         view = visible.text
         segments = content_segments(view)
         return CleanDocument(document.doc_id, view, segments, _title(document, view), visible)
-    segments = content_segments(document.text, markdown=document.kind == "markdown")
-    return CleanDocument(document.doc_id, document.text, segments, _title(document, document.text))
+    markdown = document.kind == "markdown"
+    segments = content_segments(document.text, markdown=markdown)
+    headings = tuple(
+        (start, _heading_level(document.text[start:end]), match.group(1))
+        for start, end in (_lines(document.text) if markdown else ())
+        if (match := _MD_HEADING.match(document.text[start:end])) and match.group(1)
+    )
+    return CleanDocument(
+        document.doc_id, document.text, segments, _title(document, document.text), headings=headings
+    )

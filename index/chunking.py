@@ -34,8 +34,9 @@ class Chunk:
         end: code-point offset where it ends (exclusive).
         text: the passage; ``original[start:end] == text`` for plain text and Markdown, and the
             visible text of ``original[start:end]`` for HTML.
-        context: the document's title, given to BM25 with the text so that a passage that never
-            names its subject is still found (never part of the citation).
+        context: the document's title and Markdown heading path at the chunk's start, given to
+            BM25 with the text so that a passage that never names its subject is still found
+            (never part of the citation).
     """
 
     doc_id: str
@@ -140,5 +141,7 @@ def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int)
     chunks = []
     for start, end in chunk_spans(document.view, document.segments, chunk_size, chunk_overlap):
         o_start, o_end = document.original_span(start, end)
-        chunks.append(Chunk(document.doc_id, o_start, o_end, document.view[start:end], document.title or ""))
+        chunks.append(
+            Chunk(document.doc_id, o_start, o_end, document.view[start:end], document.context_at(start))
+        )
     return chunks

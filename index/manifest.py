@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from citeqa.corpus.reader import file_fingerprint, list_corpus_files
 
 #: Bump when the on-disk layout changes; an index of another version is rebuilt, never misread.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class DocumentEntry(BaseModel):

@@ -84,3 +84,17 @@ def test_clean_html_document() -> None:
     assert [doc.view[s:e] for s, e in doc.segments] == ["Refugees face deportation from China today."]
     start, end = doc.original_span(*doc.segments[0])
     assert raw[start:end] == "Refugees face deportation from China today."
+
+
+def test_markdown_heading_path_is_the_chunk_context() -> None:
+    text = (
+        "# Guide\n\nIntro text that is long enough to be content here.\n\n## Install\n\n"
+        "Run the installer on your machine today please.\n\n###\tLinux\n\n"
+        "Use the package manager to install the tool now.\n\n## Use\n\n"
+        "Ask questions of the corpus with the command line.\n"
+    )
+    doc = clean_document(Document("a.md", "markdown", text, "0", len(text)))
+    assert [doc.context_at(s) for s, _ in doc.segments] == [
+        "Guide", "Guide > Install", "Guide > Install > Linux", "Guide > Use"]
+    plain = clean_document(Document("b.txt", "text", "Short title\n\n" + text, "0", 0))
+    assert plain.context_at(len(text)) == "Short title"
