@@ -11,7 +11,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +19,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from citeqa.service.engine import Engine, refuse_if_unusable
+from citeqa.service.mcp_server import build_mcp_server
+from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
 from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, ErrorBody, Readiness
 from citeqa.service.settings import Settings
@@ -104,6 +106,9 @@ def create_app(
     """
     settings = settings or Settings()
     settings.apply_environment()
+    mcp_server = build_mcp_server(lambda: get_engine(app.state.citeqa))
+    # Streamable HTTP at /mcp: the SDK's routes join ours; its session manager runs in our lifespan.
+    mcp_routes = mcp_server.streamable_http_app(streamable_http_path="/mcp", host=settings.host).routes
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -115,7 +120,8 @@ def create_app(
             if check_index and settings.rebuild == "never":
                 refuse_if_unusable(settings)
             threading.Thread(target=state.load, name="citeqa-load", daemon=True).start()
-        yield
+        async with mcp_server.session_manager.run():
+            yield
 
     app = FastAPI(
         title="citeqa",
@@ -164,6 +170,15 @@ def create_app(
     def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
         return engine.ask(body.question, body.k, body.abstain)
 
+    @app.get("/tools/openai", summary="OpenAI function-calling schema of the ask tool")
+    def tools_openai() -> list[dict[str, Any]]:
+        return openai_tools()
+
+    @app.post("/tools/openai/call", response_model=ToolCallResult,
+              summary="Run a tool call as OpenAI sends it ({name, arguments: JSON string})")
+    def tools_openai_call(call: ToolCall, engine: EngineDep) -> ToolCallResult:
+        return call_tool(engine, call)
+
     @app.get("/documents/{doc_id:path}", response_model=DocumentSlice,
              summary="The original text of a document, or a slice [start, end) of it")
     def document(
@@ -174,4 +189,5 @@ def create_app(
     ) -> DocumentSlice:
         return engine.document(doc_id, start, end)
 
+    app.router.routes.extend(mcp_routes)
     return app

@@ -121,6 +121,18 @@ def ask(
         out.print()
 
 
+@cli.command()
+def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Serve citeqa as an MCP server over stdio (for an MCP client such as an assistant app)."""
+    from citeqa.service.engine import Engine
+    from citeqa.service.mcp_server import build_mcp_server
+
+    settings = make_settings(corpus, index)
+    # stdout is the protocol channel: status goes to stderr.
+    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}"))
+    build_mcp_server(lambda: engine).run("stdio")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``citeqa`` script: run a command, turn known errors into ``Type: message``."""
     try:

@@ -25,6 +25,7 @@ class LiveServer:
     url: str
     corpus_dir: Path
     settings: Settings
+    engine: Engine
 
 
 def free_port() -> int:
@@ -51,7 +52,7 @@ def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", corpus_dir, settings)
+    yield LiveServer(f"http://127.0.0.1:{port}", corpus_dir, settings, engine)
     server.should_exit = True
     thread.join(timeout=10)
 

@@ -1,0 +1,118 @@
+"""citeqa as an MCP server (official ``mcp`` SDK, 2.x): tools ``ask`` and ``get_document`` and the
+documents as resources, over stdio (``citeqa mcp``) or Streamable HTTP (mounted at ``/mcp`` by the
+FastAPI app). Both call the same :class:`~citeqa.service.engine.Engine` as ``POST /ask``.
+
+Errors a model can fix (empty question, k out of range, unknown document, index still building)
+come back as tool errors whose text says what was wrong, never as a dead session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+from mcp_types import CallToolResult, TextContent
+from pydantic import Field
+
+from citeqa.service.engine import Engine
+from citeqa.service.errors import ServiceError
+from citeqa.service.schemas import AskResponse, DocumentSlice
+
+EngineProvider = Callable[[], Engine]
+
+ASK_DESCRIPTION = (
+    "Search the document collection for passages that answer a question, and get them with exact "
+    "citations. Use it to find evidence before answering from the collection. Returns up to k "
+    "passages, best first, each with doc_id, a character span [start, end) of the original file, "
+    "its text and a quote (the sentence that best answers). Cite a passage inline as "
+    "[doc_id:start-end]. When sources disagree, several are returned: cite each. If nothing in the "
+    "collection answers, it abstains: answered is false and no passage is returned, so say the "
+    "collection does not cover it rather than guessing."
+)
+GET_DOCUMENT_DESCRIPTION = (
+    "Read a document of the collection, or the span [start, end) of it (character offsets as cited "
+    "by ask), to check a citation or read around it."
+)
+
+
+def render_answer(response: AskResponse) -> str:
+    """A text an assistant can quote: one block per passage headed by its inline citation.
+
+    Returns:
+        ``"[doc_id:start-end] (score 0.93)\\n<quote>\\n<passage>"`` blocks, or an abstention sentence.
+    """
+    if not response.passages:
+        return (f"No passage in the collection answers this question (confidence {response.confidence:.3f}); "
+                "the collection does not cover it.")
+    blocks = []
+    for passage in response.passages:
+        citation = f"[{passage.doc_id}:{passage.start}-{passage.end}]"
+        blocks.append(f"{citation} (score {passage.score:.3f})\nQuote: {passage.quote.text}\nPassage: {passage.text}")
+    return "\n\n".join(blocks)
+
+
+def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
+    """Build the MCP server.
+
+    Args:
+        engine: returns the loaded engine; raises :class:`~citeqa.service.errors.NotReadyError`
+            while it is loading. Tools reach it through the MCP lifespan context.
+    """
+
+    @asynccontextmanager
+    async def lifespan(server: MCPServer[EngineProvider]) -> AsyncIterator[EngineProvider]:
+        yield engine
+
+    server: MCPServer[EngineProvider] = MCPServer(
+        name="citeqa",
+        instructions="Question answering over a document collection with exact, checkable citations. "
+        "Call ask with the user's question; cite passages as [doc_id:start-end].",
+        lifespan=lifespan,
+    )
+
+    def _engine(ctx: Context) -> Engine:  # type: ignore[type-arg]
+        provider: EngineProvider = ctx.request_context.lifespan_context
+        try:
+            return provider()
+        except ServiceError as exc:
+            raise ToolError(f"{type(exc).__name__}: {exc}") from exc
+
+    @server.tool(name="ask", description=ASK_DESCRIPTION)
+    def ask(
+        question: Annotated[str, Field(description="the question, in plain language")],
+        ctx: Context,  # type: ignore[type-arg]
+        k: Annotated[int, Field(description="how many passages to return (1-50)")] = 5,
+    ) -> CallToolResult:
+        try:
+            response = _engine(ctx).ask(question, k)
+        except ServiceError as exc:
+            raise ToolError(f"{type(exc).__name__}: {exc}") from exc
+        return CallToolResult(
+            content=[TextContent(type="text", text=render_answer(response))],
+            structured_content=response.model_dump(mode="json"),
+        )
+
+    @server.tool(name="get_document", description=GET_DOCUMENT_DESCRIPTION)
+    def get_document(
+        doc_id: Annotated[str, Field(description="document id as cited by ask")],
+        ctx: Context,  # type: ignore[type-arg]
+        start: Annotated[int | None, Field(description="span start, characters (code points)")] = None,
+        end: Annotated[int | None, Field(description="span end, exclusive")] = None,
+    ) -> DocumentSlice:
+        try:
+            return _engine(ctx).document(doc_id, start, end)
+        except ServiceError as exc:
+            raise ToolError(f"{type(exc).__name__}: {exc}") from exc
+
+    @server.resource("citeqa://documents/{+doc_id}", name="document", mime_type="text/plain",
+                     description="The original text of a document of the collection (doc_id as cited).")
+    def document_resource(doc_id: str, ctx: Context) -> str:  # type: ignore[type-arg]
+        try:
+            return _engine(ctx).document(doc_id).text
+        except (ServiceError, ToolError) as exc:
+            raise ResourceError(str(exc)) from exc
+
+    return server

@@ -1,0 +1,164 @@
+"""The three ways in for assistants, with real clients: MCP over stdio (a spawned `citeqa mcp`) and
+over Streamable HTTP (the running app), the OpenAI tool schema and call endpoint, and the LangChain
+retriever in-process and over HTTP (LangChain's own standard retriever tests)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+from langchain_tests.integration_tests import RetrieversIntegrationTests
+from mcp.client.session import ClientSession
+from mcp.client.stdio import StdioServerParameters, stdio_client
+from mcp.client.streamable_http import streamable_http_client
+
+from citeqa.service.langchain import CiteqaRetriever
+from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
+from tests.service.conftest import LiveServer
+
+CITATION = re.compile(r"\[([^\[\]:]+):(\d+)-(\d+)\]")
+
+
+def _check_ask_result(result: Any, corpus_dir: Path) -> None:
+    assert not result.is_error
+    body = result.structured_content
+    assert body["answered"] and REFUGEE_DOCS <= {p["doc_id"] for p in body["passages"]}
+    for passage in body["passages"]:
+        original = (corpus_dir / passage["doc_id"]).read_text(encoding="utf-8")
+        assert original[passage["start"] : passage["end"]] == passage["text"]
+    text = result.content[0].text
+    cited = CITATION.findall(text)
+    assert len(cited) == len(body["passages"])
+    for doc_id, start, end in cited:  # every inline citation slices its passage out of the file
+        original = (corpus_dir / doc_id).read_text(encoding="utf-8")
+        assert original[int(start) : int(end)] in text
+
+
+async def _exercise(session: ClientSession, corpus_dir: Path) -> None:
+    await session.initialize()
+    tools = {t.name: t for t in (await session.list_tools()).tools}
+    assert set(tools) == {"ask", "get_document"}
+    assert "abstain" in tools["ask"].description
+    _check_ask_result(await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": 5}), corpus_dir)
+
+    empty = await session.call_tool("ask", {"question": "   "})
+    assert empty.is_error and "BadRequestError: question is empty" in empty.content[0].text
+    missing = await session.call_tool("get_document", {"doc_id": "../etc/passwd"})
+    assert missing.is_error and "no document" in missing.content[0].text
+    # The session is still alive after errors.
+    doc = sorted(REFUGEE_DOCS)[0]
+    part = await session.call_tool("get_document", {"doc_id": doc, "start": 0, "end": 20})
+    original = (corpus_dir / doc).read_text(encoding="utf-8")
+    assert part.structured_content["text"] == original[:20]
+    templates = (await session.list_resource_templates()).resource_templates
+    assert [t.uri_template for t in templates] == ["citeqa://documents/{+doc_id}"]
+    read = await session.read_resource(f"citeqa://documents/{doc}")
+    assert read.contents[0].text == original
+
+
+def _readme_mcp_config() -> dict[str, Any]:
+    block = re.search(r"```json\n(\{\s*\"mcpServers\".*?)\n```", (ROOT / "README.md").read_text(), re.DOTALL)
+    assert block, "README has no MCP client config block"
+    return json.loads(block.group(1))["mcpServers"]["citeqa"]  # type: ignore[no-any-return]
+
+
+def test_mcp_over_stdio_with_the_readme_config(live_server: LiveServer) -> None:
+    config = _readme_mcp_config()
+    bin_dir = str(Path(sys.executable).parent)  # where `citeqa` is installed
+    params = StdioServerParameters(
+        command=config["command"], args=config["args"],
+        env={**config.get("env", {}), "PATH": bin_dir + os.pathsep + os.environ["PATH"],
+             "CITEQA_CORPUS_DIR": str(live_server.corpus_dir),
+             "CITEQA_INDEX_DIR": str(live_server.settings.index_dir)},
+    )
+
+    async def run() -> None:
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            await _exercise(session, live_server.corpus_dir)
+
+    asyncio.run(run())
+
+
+def test_mcp_over_streamable_http(live_server: LiveServer) -> None:
+    async def run() -> None:
+        async with streamable_http_client(f"{live_server.url}/mcp") as (read, write), \
+                ClientSession(read, write) as session:
+            await _exercise(session, live_server.corpus_dir)
+
+    asyncio.run(run())
+
+
+def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServer) -> None:
+    tools = client.get("/tools/openai").json()
+    assert [t["function"]["name"] for t in tools] == ["ask"]
+    schema = tools[0]["function"]["parameters"]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid({"question": REFUGEE_QUESTION, "k": 3})
+    assert not validator.is_valid({"k": 3}) and not validator.is_valid({"question": 1})
+    assert not validator.is_valid({"question": "q", "surprise": True})
+
+    call = {"id": "call_1", "name": "ask", "arguments": json.dumps({"question": REFUGEE_QUESTION, "k": 5})}
+    body = client.post("/tools/openai/call", json=call).json()
+    assert body["tool_call_id"] == "call_1" and body["name"] == "ask"
+    assert REFUGEE_DOCS <= {doc for doc, _, _ in CITATION.findall(body["content"])}
+    assert body["result"]["answered"]
+
+    for bad, fragment in [({"name": "ask", "arguments": "{not json"}, "not valid JSON"),
+                          ({"name": "ask", "arguments": '{"k": 2}'}, "question"),
+                          ({"name": "search", "arguments": "{}"}, "unknown tool")]:
+        response = client.post("/tools/openai/call", json=bad)
+        assert response.status_code == 422 and fragment in response.json()["detail"]
+
+
+def test_retriever_needs_exactly_one_backend() -> None:
+    with pytest.raises(ValueError, match="exactly one"):
+        CiteqaRetriever()
+
+
+@pytest.fixture(params=["in-process", "http"])
+def retriever_params(request: pytest.FixtureRequest, live_server: LiveServer) -> dict[str, Any]:
+    if request.param == "in-process":
+        return {"engine": live_server.engine}
+    return {"url": live_server.url}
+
+
+class TestCiteqaRetrieverStandard(RetrieversIntegrationTests):
+    """LangChain's standard retriever suite, run in-process and over HTTP."""
+
+    @pytest.fixture(autouse=True)
+    def _params(self, retriever_params: dict[str, Any]) -> None:
+        self._backend = retriever_params
+
+    @property
+    def retriever_constructor(self) -> type[CiteqaRetriever]:
+        return CiteqaRetriever
+
+    @property
+    def retriever_constructor_params(self) -> dict[str, Any]:
+        return dict(self._backend)
+
+    @property
+    def retriever_query_example(self) -> str:
+        return REFUGEE_QUESTION
+
+
+@pytest.mark.parametrize("backend", ["in-process", "http"])
+def test_retriever_documents_carry_citations(backend: str, live_server: LiveServer) -> None:
+    params: dict[str, Any] = {"engine": live_server.engine} if backend == "in-process" else {"url": live_server.url}
+    documents = CiteqaRetriever(**params, k=5).invoke(REFUGEE_QUESTION)
+    assert REFUGEE_DOCS <= {d.metadata["doc_id"] for d in documents}
+    for d in documents:
+        original = (live_server.corpus_dir / d.metadata["doc_id"]).read_text(encoding="utf-8")
+        assert original[d.metadata["start"] : d.metadata["end"]] == d.page_content
+        quote = d.metadata["quote"]
+        assert original[quote["start"] : quote["end"]] == quote["text"]
+    assert CiteqaRetriever(**params).invoke("Who won the 2018 FIFA World Cup?") == []
