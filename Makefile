@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.citeqa-installed
 
-.PHONY: install serve test test-fast clean
+.PHONY: install serve test test-fast browser clean
 
 # torch first, from the local CPU wheel (a plain `torch` would pull a multi-GB CUDA build), then
 # citeqa with every transitive version pinned by constraints.txt; pip check proves they agree.
@@ -22,7 +22,13 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/citeqa serve
 
-test-fast: $(STAMP)
+# The page's tests drive Debian's chromium with Playwright (no browser download: none is reachable).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
+
+test-fast: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 # The default suite, then the slow one (exit code 5 means "no test selected", not a failure).

@@ -15,11 +15,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
+from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
 from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, ErrorBody, Readiness
@@ -170,6 +172,24 @@ def create_app(
     def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
         return engine.ask(body.question, body.k, body.abstain)
 
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    @app.get("/view/{doc_id:path}", response_class=HTMLResponse,
+             summary="The original document as a page, the span [start, end) highlighted")
+    def view(
+        doc_id: str,
+        engine: EngineDep,
+        start: Annotated[int | None, Query(description="highlight start, code points")] = None,
+        end: Annotated[int | None, Query(description="highlight end, exclusive")] = None,
+    ) -> HTMLResponse:
+        document = engine.document(doc_id)  # 404 for ids outside the corpus
+        try:
+            return HTMLResponse(render_source(doc_id, document.text, start, end))
+        except ValueError as exc:
+            raise BadRequestError(str(exc)) from exc
+
     @app.get("/tools/openai", summary="OpenAI function-calling schema of the ask tool")
     def tools_openai() -> list[dict[str, Any]]:
         return openai_tools()
@@ -190,4 +210,5 @@ def create_app(
         return engine.document(doc_id, start, end)
 
     app.router.routes.extend(mcp_routes)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -1,0 +1,98 @@
+// citeqa page: ask /ask, show passages grouped by source document, quote highlighted.
+// Every text from the server goes into the page with textContent, never as HTML.
+"use strict";
+
+const form = document.getElementById("ask-form");
+const input = document.getElementById("question");
+const statusLine = document.getElementById("status");
+const results = document.getElementById("results");
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+// The passage text with its quote wrapped in <mark>. Offsets are code points into the original
+// file; for .txt/.md the quote lies at (quote.start - passage.start) code points into the passage.
+function passageWithQuote(passage) {
+  const chars = Array.from(passage.text);  // code points, like the API's offsets
+  let from = passage.quote.start - passage.start;
+  let to = passage.quote.end - passage.start;
+  if (chars.slice(from, to).join("") !== passage.quote.text) {
+    // HTML sources: offsets point into the raw file; find the quote in the visible text instead.
+    const at = passage.text.indexOf(passage.quote.text);
+    if (at < 0) return el("p", {}, passage.text);
+    from = Array.from(passage.text.slice(0, at)).length;
+    to = from + Array.from(passage.quote.text).length;
+  }
+  return el("p", {}, chars.slice(0, from).join(""),
+            el("mark", { class: "quote" }, chars.slice(from, to).join("")),
+            chars.slice(to).join(""));
+}
+
+function sourceLink(passage) {
+  const url = `/view/${passage.doc_id.split("/").map(encodeURIComponent).join("/")}` +
+              `?start=${passage.quote.start}&end=${passage.quote.end}#cited`;
+  return el("a", { href: url, class: "source-link" }, `open source at ${passage.quote.start}–${passage.quote.end}`);
+}
+
+function render(body, forced) {
+  results.replaceChildren();
+  if (!body.answered && !forced) {
+    const more = el("button", { type: "button", class: "secondary", id: "show-anyway" }, "Show the closest passages anyway");
+    more.addEventListener("click", () => ask(body.question, true));
+    results.append(el("div", { class: "abstain", id: "abstain" },
+      el("p", {}, "The documents do not answer this question."), more));
+    statusLine.textContent = `No answer found (confidence ${body.confidence.toFixed(2)}).`;
+    return;
+  }
+  // Group passages by document, documents in the order of their best passage.
+  const groups = new Map();
+  for (const passage of body.passages) {
+    if (!groups.has(passage.doc_id)) groups.set(passage.doc_id, []);
+    groups.get(passage.doc_id).push(passage);
+  }
+  for (const [docId, passages] of groups) {
+    const section = el("section", { class: "source", "data-doc-id": docId, "aria-label": `Source ${docId}` },
+      el("h2", {}, docId));
+    for (const passage of passages) {
+      section.append(el("article", { class: "passage" },
+        passageWithQuote(passage),
+        el("div", { class: "meta" },
+          el("span", {}, `score ${passage.score.toFixed(3)}`),
+          el("span", {}, `characters ${passage.start}–${passage.end}`),
+          sourceLink(passage))));
+    }
+    results.append(section);
+  }
+  const note = forced && !body.answered ? " These are the closest passages; none was judged to answer." : "";
+  statusLine.textContent = `${body.passages.length} passages from ${groups.size} documents ` +
+    `(confidence ${body.confidence.toFixed(2)}).${note}`;
+}
+
+async function ask(question, forced = false) {
+  statusLine.textContent = "Searching…";
+  try {
+    const response = await fetch("/ask", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question, k: 5, abstain: !forced }),
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      results.replaceChildren();
+      statusLine.textContent = `${body.error}: ${body.detail}`;
+      return;
+    }
+    render(body, forced);
+  } catch (error) {
+    statusLine.textContent = `The service could not be reached (${error}).`;
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  ask(input.value);
+});

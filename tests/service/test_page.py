@@ -1,0 +1,106 @@
+"""The web page in a real browser: Debian's chromium driven by Playwright, against the live server."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from citeqa.service.page import render_source
+from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
+from tests.service.conftest import LiveServer
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOT = ROOT / "docs" / "page-refugee-convention.png"
+
+
+def test_source_view_escapes_documents() -> None:
+    page = render_source("evil.txt", "before <script>alert(1)</script> after", 7, 32)
+    assert "<script>" not in page
+    assert '<mark id="cited">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in page
+    with pytest.raises(ValueError):
+        render_source("a.txt", "short", 2, 99)
+
+
+def test_view_route_refuses_bad_ids_and_spans(client: httpx.Client) -> None:
+    assert client.get("/view/..%2F..%2Fetc%2Fpasswd").status_code == 404
+    name = sorted(REFUGEE_DOCS)[0]
+    assert client.get(f"/view/{name}", params={"start": 9, "end": 3}).status_code == 422
+    assert client.get("/").headers["content-type"].startswith("text/html")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+def _ask(page: Page, question: str) -> None:
+    page.goto("/")
+    page.get_by_label("Your question").fill(question)
+    page.keyboard.press("Enter")  # keyboard only
+
+
+def test_refugee_question_shows_each_source_with_exact_quotes(page: Page, live_server: LiveServer) -> None:
+    _ask(page, REFUGEE_QUESTION)
+    sources = page.locator("section.source")
+    expect(sources.first).to_be_visible()
+    doc_ids = sources.evaluate_all("nodes => nodes.map(n => n.dataset.docId)")
+    assert REFUGEE_DOCS <= set(doc_ids) and len(doc_ids) == len(set(doc_ids))  # grouped by document
+    marks = page.locator("mark.quote")
+    links = page.locator("a.source-link")
+    assert marks.count() == links.count() >= 3
+    for i in range(marks.count()):
+        href = links.nth(i).get_attribute("href") or ""
+        doc_id = href.split("?")[0].removeprefix("/view/")
+        start, end = (int(v.split("=")[1]) for v in href.split("?")[1].split("#")[0].split("&"))
+        original = (live_server.corpus_dir / doc_id).read_text(encoding="utf-8")
+        assert marks.nth(i).inner_text() == original[start:end]
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 900, "height": 1100})
+    page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+
+def test_source_link_opens_the_highlighted_span(page: Page, live_server: LiveServer) -> None:
+    _ask(page, REFUGEE_QUESTION)
+    link = page.locator("a.source-link").first
+    expect(link).to_be_visible()
+    href = link.get_attribute("href") or ""
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/view/**")
+    doc_id = href.split("?")[0].removeprefix("/view/")
+    start, end = (int(v.split("=")[1]) for v in href.split("?")[1].split("#")[0].split("&"))
+    original = (live_server.corpus_dir / doc_id).read_text(encoding="utf-8")
+    cited = page.locator("mark#cited")
+    expect(cited).to_be_in_viewport()
+    assert cited.inner_text() == original[start:end]
+    assert page.locator("#document").inner_text() == original
+
+
+def test_off_topic_question_abstains_and_offers_closest(page: Page) -> None:
+    _ask(page, OFF_TOPIC_QUESTION)
+    expect(page.locator("#abstain")).to_contain_text("The documents do not answer this question.")
+    assert page.locator("section.source").count() == 0
+    page.get_by_role("button", name="Show the closest passages anyway").click()
+    expect(page.locator("section.source").first).to_be_visible()
+    expect(page.locator("#status")).to_contain_text("none was judged to answer")
