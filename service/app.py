@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
+from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
@@ -151,6 +152,8 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.__cause__, BodyTooLargeError):  # a chunked body ran over the limit mid-parse
+            return _error(413, f"request body over {settings.max_body_bytes} bytes", "RequestTooLarge")
         return _error(exc.status_code, str(exc.detail), _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
 
     @app.exception_handler(Exception)
@@ -209,6 +212,7 @@ def create_app(
     ) -> DocumentSlice:
         return engine.document(doc_id, start, end)
 
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.router.routes.extend(mcp_routes)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=64, ge=1, description="texts per embedding batch")
     default_k: int = Field(default=5, ge=1, description="passages returned when a request gives no k")
     max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
+    max_body_bytes: int = Field(default=65536, ge=1024, description="largest HTTP request body accepted, in bytes (413 above)")
     max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
     hybrid_dense_weight: float = Field(
         default=0.6, ge=0.0, le=1.0,

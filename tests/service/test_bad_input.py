@@ -1,0 +1,105 @@
+"""Bad input, all of it answered cleanly: a 4xx with a JSON error, never a 500 or a trace."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import httpx
+import pytest
+import schemathesis
+from schemathesis.generation import GenerationMode
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+
+from tests.conftest import REFUGEE_DOCS
+from tests.service.conftest import LiveServer
+
+DOC = sorted(REFUGEE_DOCS)[0]
+
+
+def _json_error(response: httpx.Response, status: int) -> dict[str, str]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error", "detail"} and "Traceback" not in body["detail"]
+    return body  # type: ignore[no-any-return]
+
+
+def test_body_over_the_limit_is_413(client: httpx.Client) -> None:
+    huge = json.dumps({"question": "a" * 1_000_000}).encode()
+    _json_error(client.post("/ask", content=huge, headers={"content-type": "application/json"}), 413)
+
+    def chunks():  # no Content-Length: the limit is counted while streaming
+        for start in range(0, len(huge), 65536):
+            yield huge[start : start + 65536]
+
+    _json_error(client.post("/ask", content=chunks(), headers={"content-type": "application/json"}), 413)
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "status"),
+    [
+        (b'{"question": "\xff\xfe abc"}', "application/json", 400),  # invalid UTF-8
+        (b'{"question": "hi"}', "text/plain", 422),  # wrong content type
+        (b"question=hi", "application/x-www-form-urlencoded", 422),
+        (b"", "application/json", 422),
+        (b"null", "application/json", 422),
+        (b'{"question": "x", "k": -3}', "application/json", 422),
+        (b'{"question": "x", "k": 1e9}', "application/json", 422),
+        (b'{"question": "x", "k": ' + b"9" * 5000 + b"}", "application/json", 400),
+        (b'{"question": "x", "abstain": "no"}', "application/json", 422),
+    ],
+)
+def test_malformed_bodies(client: httpx.Client, content: bytes, content_type: str, status: int) -> None:
+    _json_error(client.post("/ask", content=content, headers={"content-type": content_type}), status)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["a", "the of and is", "?!.,;:", "中国是否加入了1951年难民公约？", "Корея беженцы", "a\u0000b\u0007c\u200b", "😀" * 50],
+)
+def test_odd_questions_are_answered_or_abstained(client: httpx.Client, question: str) -> None:
+    response = client.post("/ask", json={"question": question})
+    assert response.status_code == 200
+    body = response.json()
+    assert isinstance(body["answered"], bool) and body["question"] == question
+
+
+def test_ten_thousand_words_is_a_clear_422(client: httpx.Client) -> None:
+    body = _json_error(client.post("/ask", json={"question": "word " * 10_000}), 422)
+    assert "limit is 2000" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    ["../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "..%252F..%252Fetc%252Fpasswd", "..\\..\\etc\\passwd",
+     "%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/etc/passwd", "%2Fetc%2Fpasswd", "C:\\Windows\\win.ini", "", "%00"],
+)
+@pytest.mark.parametrize("route", ["/documents/", "/view/"])
+def test_path_traversal_on_every_path_parameter(client: httpx.Client, route: str, doc_id: str) -> None:
+    response = client.get(route + doc_id)
+    assert response.status_code in (404, 422), response.text
+    assert "root:" not in response.text and response.json()["error"]
+
+
+def test_openapi_fuzz_never_a_server_error(live_server: LiveServer) -> None:
+    """schemathesis generates valid and invalid requests for every operation of the OpenAPI spec
+    (bounded: 40 examples per operation and mode)."""
+    api = schemathesis.openapi.from_url(f"{live_server.url}/openapi.json")
+    operations = [result.ok() for result in api.get_all_operations()]
+    assert {op.path for op in operations} >= {"/ask", "/documents/{doc_id}", "/tools/openai/call"}
+    for operation, mode in itertools.product(operations, list(GenerationMode)):
+
+        @given(case=operation.as_strategy(mode))
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def check(case: schemathesis.Case) -> None:
+            response = case.call(timeout=30)
+            assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.text[:300]}"
+            if response.status_code >= 400:
+                assert set(response.json()) == {"error", "detail"}
+
+        try:
+            check()
+        except Unsatisfiable:
+            # An operation without inputs (GET /healthz) has no invalid request to generate.
+            assert mode is GenerationMode.NEGATIVE and not list(operation.iter_parameters()) and not operation.body
