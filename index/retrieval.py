@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from citeqa.corpus.html_text import visible_text
 from citeqa.corpus.reader import Document
+from citeqa.index.batching import Encode
 from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import embed
 from citeqa.index.lexical import Bm25Index
@@ -104,7 +105,11 @@ class Retriever:
     """Dense, BM25 and hybrid retrieval over one stored index."""
 
     def __init__(
-        self, model: SentenceTransformer, index: StoredIndex, documents: Mapping[str, Document] | None = None
+        self,
+        model: SentenceTransformer,
+        index: StoredIndex,
+        documents: Mapping[str, Document] | None = None,
+        encode: Encode | None = None,
     ) -> None:
         """Keep the model and index, and build the BM25 index (once, at start-up).
 
@@ -113,8 +118,11 @@ class Retriever:
             index: the loaded index.
             documents: the corpus documents by id; needed to map quotes inside HTML passages back
                 to raw offsets (plain-text offsets need nothing).
+            encode: how questions are embedded, ``texts -> (n, dim) float32`` L2-normalised;
+                default :func:`embed` with ``model`` (the service passes a :class:`MicroBatcher`).
         """
         self.model = model
+        self.encode: Encode = encode or (lambda texts: embed(model, texts))
         self.index = index
         self.documents = documents or {}
         self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
@@ -126,7 +134,7 @@ class Retriever:
         self._sentence_terms = [[frozenset(next(tokens)) for _ in spans] for spans in self._sentences]
 
     def _dense(self, question: str, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        query = embed(self.model, [question])
+        query = self.encode([question])
         scores, rows = self.index.faiss_index.search(query, min(n, self.index.faiss_index.ntotal))
         keep = rows[0] >= 0
         return rows[0][keep].astype(np.int64), scores[0][keep], query[0]

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from citeqa.corpus.reader import Corpus, read_corpus
+from citeqa.index.batching import MicroBatcher
 from citeqa.index.build import build_index
-from citeqa.index.embedding import load_model
+from citeqa.index.embedding import embed, load_model
 from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
@@ -155,7 +156,10 @@ class Engine:
             settings, corpus, model, show_progress=show_progress,
             on_build=lambda reason: on_status(f"building index ({reason})"),
         )
-        return cls(settings, corpus, Retriever(model, stored, corpus.by_id))
+        loaded = model
+        batcher = MicroBatcher(lambda texts: embed(loaded, texts), max_batch=settings.encode_batch,
+                               max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
+        return cls(settings, corpus, Retriever(model, stored, corpus.by_id, encode=batcher))
 
     def ask(self, question: str, k: int | None = None, abstain: bool = True) -> AskResponse:
         """Answer a question with cited passages.

@@ -1,0 +1,306 @@
+"""Benchmarks that print figures and ratios against baselines measured in the same run.
+
+Run: ``python -m citeqa.eval.bench [--out eval/bench-out] [--seconds 8] [--scale 10000,100000,1000000]``
+(or ``citeqa bench``). Sections:
+
+- latency: cold start of a real ``citeqa serve`` process (spawn to ``/readyz`` 200), first-question
+  latency, then ``POST /ask`` p50/p95/p99 next to the in-process encode+search and the naive peer's
+  encode+search (sentence-transformers encode + FAISS flat), the three interleaved per question;
+- load: 1, 4, 16, 32 concurrent clients on loopback for a bounded time: requests/s, p50, p99, errors;
+- indexing: chunks/s and peak RSS (each build in its own process) for the built-in corpus, SQuAD-A
+  and a 10x larger corpus made from SQuAD-A;
+- scale: search time, memory and recall@10 of exact (flat) vs approximate (HNSW, IVF) FAISS indexes
+  over synthetic clustered unit vectors.
+
+Timings are wall-clock seconds on a shared machine: compare within one run, as ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import faiss
+import httpx
+import numpy as np
+
+from citeqa.eval.peers import NaivePeer
+from citeqa.eval.scoring import load_questions
+from citeqa.index.embedding import embed
+from citeqa.service.engine import Engine
+from citeqa.service.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _pct(values: list[float]) -> dict[str, float]:
+    ms = np.asarray(values) * 1000.0
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
+            "p99_ms": round(float(np.percentile(ms, 99)), 2)}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _questions() -> list[str]:
+    found = [SHARED / "eval" / "questions.jsonl", SHARED / "bench" / "squad-A" / "questions.jsonl"]
+    return [q.question for path in found if path.exists() for q in load_questions(path)]
+
+
+def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
+    """Cold start, first question, and steady-state latency of HTTP, in-process and naive."""
+    port = _free_port()
+    env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir)}
+    citeqa = str(Path(sys.executable).parent / "citeqa")
+    started = time.perf_counter()
+    server = subprocess.Popen([citeqa, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            while True:
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if server.poll() is not None or time.perf_counter() - started > 300:
+                    raise RuntimeError("citeqa serve did not become ready")
+                time.sleep(0.05)
+            cold = time.perf_counter() - started
+            t0 = time.perf_counter()
+            client.post("/ask", json={"question": questions[0]}).raise_for_status()
+            first = time.perf_counter() - t0
+
+            engine = Engine.start(settings)
+            model, index = engine.retriever.model, engine.retriever.index.faiss_index
+            naive = NaivePeer(engine.corpus, model)
+            http_t, raw_t, naive_t = [], [], []
+            for question in questions:
+                t0 = time.perf_counter()
+                client.post("/ask", json={"question": question}).raise_for_status()
+                http_t.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                index.search(embed(model, [question]), 5)
+                raw_t.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                naive.search(question, 5)
+                naive_t.append(time.perf_counter() - t0)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rows = {"http /ask": _pct(http_t), "in-process encode+search": _pct(raw_t), "naive encode+search": _pct(naive_t)}
+    return {"cold_start_s": round(cold, 2), "first_question_ms": round(first * 1000, 1), "rows": rows,
+            "http_over_naive_p50": round(rows["http /ask"]["p50_ms"] / rows["naive encode+search"]["p50_ms"], 2),
+            "n_questions": len(questions), "url_port": port}
+
+
+async def _load_level(url: str, questions: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def worker(offset: int) -> None:
+        nonlocal errors
+        async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+            i = offset
+            while time.perf_counter() < deadline:
+                t0 = time.perf_counter()
+                try:
+                    response = await client.post("/ask", json={"question": questions[i % len(questions)]})
+                    if response.status_code != 200:
+                        errors += 1
+                except httpx.HTTPError:
+                    errors += 1
+                latencies.append(time.perf_counter() - t0)
+                i += clients
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in range(clients)))
+    elapsed = time.perf_counter() - started
+    return {"clients": clients, "requests": len(latencies), "rps": round(len(latencies) / elapsed, 1),
+            **_pct(latencies), "errors": errors}
+
+
+def load(settings: Settings, questions: list[str], seconds: float) -> list[dict[str, Any]]:
+    """Throughput and tail latency at 1, 4, 16 and 32 concurrent clients against a real server."""
+    port = _free_port()
+    # No query cache: the clients cycle through the same questions, and cache hits would measure
+    # the cache rather than the encoder's batching.
+    env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir),
+           "CITEQA_QUERY_CACHE": "0"}
+    server = subprocess.Popen([str(Path(sys.executable).parent / "citeqa"), "serve", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(3000):
+            try:
+                if httpx.get(f"{url}/readyz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        return [asyncio.run(_load_level(url, questions, c, seconds)) for c in (1, 4, 16, 32)]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+_BUILD_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from citeqa.corpus.reader import read_corpus
+from citeqa.index.build import build_index
+from citeqa.index.embedding import load_model
+from citeqa.index.manifest import ChunkingParams
+model = load_model("sentence-transformers/all-MiniLM-L6-v2")
+corpus = read_corpus(Path(sys.argv[1]))
+t0 = time.perf_counter()
+stored = build_index(corpus, Path(sys.argv[2]), model, "bench", ChunkingParams(chunk_size=500, chunk_overlap=100),
+                     show_progress=True)
+seconds = time.perf_counter() - t0
+print(json.dumps({"documents": len(corpus.documents), "chunks": stored.manifest.n_chunks, "seconds": seconds,
+                  "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def indexing(corpora: dict[str, Path], work: Path) -> list[dict[str, Any]]:
+    """Chunks embedded per second and peak RSS, each build in a fresh process (progress bar on stderr)."""
+    rows = []
+    for name, folder in corpora.items():
+        out = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(folder), str(work / f"idx-{name}")],
+                             check=True, capture_output=False, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append({"corpus": name, "documents": result["documents"], "chunks": result["chunks"],
+                     "build_s": round(result["seconds"], 1), "chunks_per_s": round(result["chunks"] / result["seconds"], 1),
+                     "peak_rss_mib": round(result["peak_rss_mib"])})
+    return rows
+
+
+def _clustered(n: int, dim: int, rng: np.random.Generator) -> np.ndarray:
+    """Unit vectors around 1000 random centres: closer to text embeddings than uniform noise."""
+    centres = rng.standard_normal((1000, dim)).astype(np.float32)
+    vectors = centres[rng.integers(0, 1000, n)] + 0.35 * rng.standard_normal((n, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors
+
+
+def scale(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0) -> list[dict[str, Any]]:
+    """Exact vs HNSW vs IVF: build time, search p50 per query (1 query at a time), index bytes, recall@10."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    faiss.omp_set_num_threads(2)
+    for n in sizes:
+        data = _clustered(n, dim, rng)
+        q = _clustered(queries, dim, rng)
+        flat = faiss.IndexFlatIP(dim)
+        kinds: dict[str, faiss.Index] = {"flat (exact)": flat}
+        hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = 80
+        kinds["hnsw M=32"] = hnsw
+        nlist = int(4 * np.sqrt(n))
+        kinds[f"ivf{nlist},flat"] = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        truth = None
+        for name, index in kinds.items():
+            t0 = time.perf_counter()
+            if not index.is_trained:
+                index.train(data[rng.choice(n, min(n, 50 * nlist), replace=False)])
+            index.add(data)
+            build = time.perf_counter() - t0
+            if name.startswith("hnsw"):
+                index.hnsw.efSearch = 64
+            if name.startswith("ivf"):
+                index.nprobe = 16
+            times, found = [], []
+            for i in range(queries):
+                t0 = time.perf_counter()
+                _, ids = index.search(q[i : i + 1], 10)
+                times.append(time.perf_counter() - t0)
+                found.append(ids[0])
+            if truth is None:
+                truth = found
+            recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)]))
+            rows.append({"vectors": n, "index": name, "build_s": round(build, 1), **_pct(times),
+                         "index_mib": round(faiss.serialize_index(index).nbytes / 2**20), "recall@10": round(recall, 3)})
+            print(json.dumps(rows[-1]), file=sys.stderr)
+            del index
+        del data, kinds
+    return rows
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(str(r[k]) for k in keys) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmarks and write ``bench.json`` and ``bench.md`` (tables) into ``--out``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("eval/bench-out"))
+    parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load level")
+    parser.add_argument("--scale", default="10000,100000,1000000", help="vector counts for the scale section")
+    parser.add_argument("--sections", default="latency,load,indexing,scale")
+    args = parser.parse_args(argv)
+    sections = set(args.sections.split(","))
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="citeqa-bench-"))
+    settings = Settings(index_dir=work / "index")
+    settings.apply_environment()
+    Engine.start(settings)  # build the served index once, outside the timings
+    questions = _questions() or ["Is China a party to the 1951 Refugee Convention?"]
+    report: dict[str, Any] = {}
+    md = [f"# citeqa benchmarks\n\nCommand: `python -m citeqa.eval.bench {' '.join(argv or sys.argv[1:])}`\n"]
+    if "latency" in sections:
+        report["latency"] = latency(settings, questions)
+        lat = report["latency"]
+        md += ["## Query latency (built-in corpus)\n",
+               f"Cold start (spawn to /readyz 200): {lat['cold_start_s']} s; first question: {lat['first_question_ms']} ms; "
+               f"{lat['n_questions']} questions, interleaved.\n",
+               _table([{"path": k, **v} for k, v in lat["rows"].items()]),
+               f"\nHTTP /ask p50 / naive encode+search p50 = **{lat['http_over_naive_p50']}x**\n"]
+    if "load" in sections:
+        report["load"] = load(settings, questions, args.seconds)
+        base = report["load"][0]["rps"]
+        for row in report["load"]:
+            row["rps_vs_1_client"] = round(row["rps"] / base, 2)
+            row["p99_over_p50"] = round(row["p99_ms"] / row["p50_ms"], 2)
+        md += [f"## Throughput under load ({args.seconds:.0f} s per level, loopback)\n", _table(report["load"]), ""]
+    if "indexing" in sections:
+        squad = SHARED / "bench" / "squad-A" / "corpus"
+        corpora = {"built-in": settings.corpus_dir}
+        if squad.exists():
+            corpora["squad-A"] = squad
+            big = work / "squad-A-x10"
+            for copy in range(10):  # the same real text under ten names: 10x the chunks to embed
+                shutil.copytree(squad, big / f"copy{copy}")
+            corpora["squad-A x10"] = big
+        report["indexing"] = indexing(corpora, work)
+        md += ["## Indexing (each build in a fresh process)\n", _table(report["indexing"]), ""]
+    if "scale" in sections:
+        report["scale"] = scale([int(s) for s in args.scale.split(",")])
+        md += ["## Scale: exact vs approximate search (synthetic clustered unit vectors, dim 384, 1 thread per query batch of 1)\n",
+               _table(report["scale"]), ""]
+    (args.out / "bench.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (args.out / "bench.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    print("\n".join(md))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
