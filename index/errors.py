@@ -4,7 +4,7 @@ Exception tree::
 
     IndexStoreError
     ├── IndexNotFoundError      no index has been built in the folder yet
-    ├── IndexCorruptError       files missing or inconsistent (counts, format version)
+    ├── IndexCorruptError       a file missing, malformed or inconsistent; the message names it
     ├── IndexMismatchError      the index does not match the corpus or the configured model (stale)
     └── ModelLoadError          the embedding model could not be loaded
 """
@@ -21,7 +21,11 @@ class IndexNotFoundError(IndexStoreError):
 
 
 class IndexCorruptError(IndexStoreError):
-    """The index folder's files are missing, unreadable or inconsistent."""
+    """A file of the index folder is missing, unreadable, malformed or inconsistent with the others
+    (counts, format version, a ``CURRENT`` that names no version folder inside the index folder).
+
+    The message names the offending file and the command that rebuilds the index.
+    """
 
 
 class IndexMismatchError(IndexStoreError):

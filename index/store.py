@@ -13,7 +13,14 @@ Layout of an index folder::
 A build writes a new version into a temporary folder beside the live one, fsyncs every file and the
 folder, renames it into place, then swaps ``CURRENT`` with ``os.replace`` (atomic on POSIX) and
 fsyncs the parent. A crash at any moment leaves ``CURRENT`` naming a complete version, so the
-previous good index stays loadable; leftovers are removed by the next build.
+previous good index stays loadable. Leftovers of a crashed build (``.tmp-*`` folders, versions that
+``CURRENT`` does not name) are removed by the next build, before it writes and after its swap.
+
+Loading trusts nothing in the folder: ``CURRENT`` must name a version folder inside it, and the
+three files are checked (manifest schema and format version, the FAISS header against the manifest
+before FAISS reads it, every chunk record's types and span) before use. Only these three files are
+ever opened; anything else in a version folder (a dropped ``*.pkl``, say) is ignored, and nothing is
+unpickled or executed. A bad file raises :class:`IndexCorruptError` naming it.
 """
 
 from __future__ import annotations
@@ -22,26 +29,53 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
+import stat
+import struct
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import faiss
-import numpy as np
-import numpy.typing as npt
 from pydantic import ValidationError
 
 from citeqa.index.chunking import Chunk
-from citeqa.index.errors import IndexCorruptError, IndexNotFoundError
+from citeqa.index.errors import IndexCorruptError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import FORMAT_VERSION, Manifest
 
 _CURRENT = "CURRENT"
 _FAISS = "index.faiss"
 _CHUNKS = "chunks.jsonl"
 _MANIFEST = "manifest.json"
+_TMP_PREFIX = ".tmp-"
+_POINTER_TMP = f".{_CURRENT}.tmp"
+#: The FAISS index types an index may hold, by the manifest's name for them (up to any
+#: ``"(nlist=...)"``), with their class and the fourcc faiss.write_index starts their file with.
+_INDEX_TYPES: dict[str, tuple[type, bytes]] = {
+    "IndexFlatIP": (faiss.IndexFlatIP, b"IxFI"),
+    "IndexIVFFlat": (faiss.IndexIVFFlat, b"IwFl"),
+}
+#: Version folder names as :func:`write_index` makes them. ``CURRENT`` must name one, and cleanup
+#: removes only folders named so, never another folder a user keeps beside the index.
+_VERSION_NAME = re.compile(r"v\d{8}T\d{6}Z-[0-9a-f]{8}")
+_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context"})
+#: How faiss.write_index starts every index file (faiss/impl/index_write.cpp: the fourcc, then
+#: write_index_header: d int32, ntotal int64, two dummy int64, is_trained bool, metric_type int32; no
+#: metric_arg for inner product), native byte order; an ``IndexFlat`` goes on with its codes vector
+#: (float count uint64, then the floats) and nothing else. Checked before FAISS reads the file:
+#: FAISS allocates whatever sizes the file claims.
+_INDEX_HEADER = struct.Struct("=4siqqq?i")
+_FLAT_CODES = struct.Struct("=Q")
+#: A build that finishes while a reader resolves ``CURRENT`` removes the version being read; the
+#: reader then starts again from the new ``CURRENT``. More attempts than this means something else.
+_LOAD_ATTEMPTS = 3
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -59,17 +93,6 @@ class StoredIndex:
     chunks: tuple[Chunk, ...]
     manifest: Manifest
     path: Path
-
-
-def build_faiss_index(vectors: npt.NDArray[np.float32]) -> faiss.Index:
-    """Exact inner-product index over L2-normalised rows (inner product is then cosine).
-
-    Args:
-        vectors: ``(n, dim)`` float32, rows L2-normalised.
-    """
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
 
 
 def _fsync_file(path: Path) -> None:
@@ -97,10 +120,36 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def _live_name(index_dir: Path) -> str | None:
+    """The version ``CURRENT`` names, or None when there is none or it cannot be trusted."""
+    try:
+        return current_version(index_dir).name
+    except IndexStoreError:
+        return None
+
+
+def _remove_leftovers(index_dir: Path, keep: str | None, *, versions: bool) -> None:
+    """Remove what crashed builds left: ``.tmp-*`` folders and, if ``versions``, every version
+    folder but ``keep``. Call with the build lock held: no other build can be writing them then.
+    Errors are ignored; what stays is removed by the next build."""
+    with os.scandir(index_dir) as entries:
+        for entry in entries:
+            # follow_symlinks=False: never delete through a link someone placed in the folder.
+            if not entry.is_dir(follow_symlinks=False) or entry.name == keep:
+                continue
+            if entry.name.startswith(_TMP_PREFIX) and _VERSION_NAME.fullmatch(entry.name[len(_TMP_PREFIX):]):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif versions and _VERSION_NAME.fullmatch(entry.name):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def write_index(
     index_dir: Path, faiss_index: faiss.Index, chunks: list[Chunk], manifest: Manifest
 ) -> Path:
     """Write a new index version and make it the live one, atomically.
+
+    Leftovers of builds that crashed (``.tmp-*`` folders, version folders ``CURRENT`` does not
+    name) are removed before writing, and the replaced version after the swap.
 
     Args:
         index_dir: the index folder (created if missing).
@@ -118,9 +167,14 @@ def write_index(
     if faiss_index.ntotal != len(chunks):
         raise ValueError(f"{faiss_index.ntotal} vectors for {len(chunks)} chunks")
     with build_lock(index_dir):
+        live = _live_name(index_dir)
+        # Freeing the space of dead builds first lets a build succeed on a disk they filled. With
+        # an unreadable CURRENT no version is known to be dead, so only temporary folders go.
+        _remove_leftovers(index_dir, live, versions=live is not None)
         name = time.strftime("v%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + secrets.token_hex(4)
-        tmp = index_dir / f".tmp-{name}"
+        tmp = index_dir / f"{_TMP_PREFIX}{name}"
         tmp.mkdir()
+        final = index_dir / name
         try:
             faiss.write_index(faiss_index, str(tmp / _FAISS))
             with open(tmp / _CHUNKS, "w", encoding="utf-8") as handle:
@@ -129,22 +183,22 @@ def write_index(
                               "text": chunk.text, "context": chunk.context}
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             (tmp / _MANIFEST).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-            for item in tmp.iterdir():
-                _fsync_file(item)
+            for file_name in (_FAISS, _CHUNKS, _MANIFEST):
+                _fsync_file(tmp / file_name)
             _fsync_dir(tmp)
-            final = index_dir / name
             tmp.rename(final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        pointer = index_dir / f".{_CURRENT}.tmp"
+        # The rename must be durable before CURRENT can name the folder: after a power loss the
+        # pointer swap could otherwise survive without the folder it names.
+        _fsync_dir(index_dir)
+        pointer = index_dir / _POINTER_TMP
         pointer.write_text(name + "\n", encoding="utf-8")
         _fsync_file(pointer)
         os.replace(pointer, index_dir / _CURRENT)
         _fsync_dir(index_dir)
-        for old in index_dir.iterdir():
-            if old.is_dir() and old.name != name and (old.name.startswith("v") or old.name.startswith(".tmp-")):
-                shutil.rmtree(old, ignore_errors=True)
+        _remove_leftovers(index_dir, name, versions=True)
         return final
 
 
@@ -153,21 +207,97 @@ def current_version(index_dir: Path) -> Path:
 
     Raises:
         IndexNotFoundError: no index was ever completed in ``index_dir``.
-        IndexCorruptError: ``CURRENT`` names a missing folder.
+        IndexCorruptError: ``CURRENT`` is unreadable, or does not name a version folder directly
+            inside ``index_dir`` (a path elsewhere, a symlink, a missing folder).
     """
     pointer = index_dir / _CURRENT
+    fix = f"rebuild with `citeqa index --index {index_dir}`"
     try:
-        name = pointer.read_text(encoding="utf-8").strip()
+        with open(pointer, "rb") as handle:
+            raw = handle.read(256)  # a version name is 26 characters; do not read a huge file
     except FileNotFoundError as exc:
         raise IndexNotFoundError(
             f"no index in {str(index_dir)!r}; build one with `citeqa index --index {index_dir}`"
         ) from exc
     except OSError as exc:
-        raise IndexCorruptError(f"cannot read {pointer}: {exc}") from exc
+        raise IndexCorruptError(f"cannot read {pointer}: {exc}; {fix}") from exc
+    try:
+        name = raw.decode("ascii").strip()
+    except UnicodeDecodeError as exc:
+        raise IndexCorruptError(f"{pointer} is not a version name (not ASCII text); {fix}") from exc
+    # The exact name pattern rules out "..", ".", absolute paths, separators and .tmp- folders.
+    if not _VERSION_NAME.fullmatch(name):
+        raise IndexCorruptError(f"{pointer} names {name[:80]!r}, which is not an index version folder name; {fix}")
     version = index_dir / name
-    if not name or "/" in name or not version.is_dir():
-        raise IndexCorruptError(f"{pointer} names {name!r}, which is not an index version folder")
+    try:
+        mode = os.lstat(version).st_mode
+    except OSError as exc:
+        raise IndexCorruptError(f"{pointer} names {name!r}, but {version} does not exist; {fix}") from exc
+    if not stat.S_ISDIR(mode):  # a symlink is refused too: it could lead out of the index folder
+        raise IndexCorruptError(f"{pointer} names {name!r}, but {version} is not a folder; {fix}")
     return version
+
+
+def _with_live_version(index_dir: Path, read: Callable[[Path], _T]) -> _T:
+    """Call ``read`` on the live version; start again if a build swapped it away meanwhile."""
+    for attempt in range(1, _LOAD_ATTEMPTS + 1):
+        version = current_version(index_dir)
+        try:
+            return read(version)
+        except IndexCorruptError:
+            if attempt == _LOAD_ATTEMPTS or _live_name(index_dir) in (None, version.name):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _require_regular_file(path: Path) -> None:
+    """Refuse a missing file, a symlink, a FIFO or a device (reading one could hang or leave the
+    folder)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"{path} is missing") from exc
+    except OSError as exc:
+        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
+    if not stat.S_ISREG(mode):
+        raise IndexCorruptError(f"{path} is not a regular file")
+
+
+def _summary(exc: ValidationError, limit: int = 3) -> str:
+    """The first few problems pydantic found, one short clause each (its own text runs to lines)."""
+    errors = exc.errors(include_url=False, include_input=False)
+    parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" if e["loc"] else e["msg"] for e in errors[:limit]]
+    if len(errors) > limit:
+        parts.append(f"and {len(errors) - limit} more")
+    return "; ".join(parts)
+
+
+def _read_manifest_file(version: Path) -> Manifest:
+    """Read and check the manifest of one version folder."""
+    path = version / _MANIFEST
+    fix = f"rebuild with `citeqa index --index {version.parent}`"
+    try:
+        _require_regular_file(path)
+        manifest = Manifest.model_validate_json(path.read_bytes())
+    except IndexCorruptError as exc:
+        raise IndexCorruptError(f"{exc}; {fix}") from exc
+    except OSError as exc:
+        raise IndexCorruptError(f"cannot read {path}: {exc}; {fix}") from exc
+    except ValidationError as exc:
+        raise IndexCorruptError(f"{path} is not a valid citeqa manifest ({_summary(exc)}); {fix}") from exc
+    except ValueError as exc:
+        raise IndexCorruptError(f"{path} is not a valid citeqa manifest ({exc}); {fix}") from exc
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexCorruptError(
+            f"{path} has format version {manifest.format_version}, this citeqa reads {FORMAT_VERSION}; {fix}"
+        )
+    if _base_type(manifest.index_type) not in _INDEX_TYPES or manifest.dim < 1 or manifest.n_chunks < 1:
+        raise IndexCorruptError(
+            f"{path} describes index type {manifest.index_type!r} with dim {manifest.dim} and "
+            f"{manifest.n_chunks} chunks; this citeqa reads {' or '.join(_INDEX_TYPES)} with dim >= 1 "
+            f"and at least one chunk; {fix}"
+        )
+    return manifest
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -175,41 +305,151 @@ def read_manifest(index_dir: Path) -> Manifest:
 
     Raises:
         IndexNotFoundError: no index in ``index_dir``.
-        IndexCorruptError: the manifest is missing, not valid, or of another format version.
+        IndexCorruptError: the manifest is missing, not valid, or of another format version; the
+            message names the file.
     """
-    path = current_version(index_dir) / _MANIFEST
+    return _with_live_version(index_dir, _read_manifest_file)
+
+
+def _base_type(index_type: str) -> str:
+    """``"IndexIVFFlat(nlist=8,nprobe=16)"`` -> ``"IndexIVFFlat"``."""
+    return index_type.split("(", 1)[0]
+
+
+def _check_faiss_header(path: Path, manifest: Manifest) -> None:
+    """Check that ``path`` starts as a FAISS file of the manifest's index type, dimension and row
+    count, with inner product, and is as long as that needs (exactly, for a flat index)."""
+    _require_regular_file(path)
+    index_type = _base_type(manifest.index_type)
+    dim, n_rows = manifest.dim, manifest.n_chunks
     try:
-        manifest = Manifest.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValidationError, ValueError) as exc:
-        raise IndexCorruptError(f"bad manifest {path}: {exc}") from exc
-    if manifest.format_version != FORMAT_VERSION:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(_INDEX_HEADER.size + _FLAT_CODES.size)
+    except OSError as exc:
+        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
+    if len(head) < _INDEX_HEADER.size:
+        raise IndexCorruptError(f"{path} is truncated: {size} bytes, too short for a FAISS header")
+    magic, d, ntotal, _, _, _, metric = _INDEX_HEADER.unpack_from(head)
+    if magic != _INDEX_TYPES[index_type][1] or metric != faiss.METRIC_INNER_PRODUCT:
         raise IndexCorruptError(
-            f"{path} has format version {manifest.format_version}, this citeqa reads {FORMAT_VERSION}"
+            f"{path} is not a FAISS {index_type} file with inner product (starts with {head[:4]!r})"
         )
-    return manifest
+    if d != dim or ntotal != n_rows:
+        raise IndexCorruptError(
+            f"{path} holds {ntotal} vectors of dim {d}, {path.parent / _MANIFEST} says {n_rows} of dim {dim}"
+        )
+    vector_bytes = 4 * n_rows * dim
+    if index_type == "IndexFlatIP":
+        if len(head) < _INDEX_HEADER.size + _FLAT_CODES.size:
+            raise IndexCorruptError(f"{path} is truncated: {size} bytes, too short for a FAISS header")
+        (count,) = _FLAT_CODES.unpack_from(head, _INDEX_HEADER.size)
+        expected = _INDEX_HEADER.size + _FLAT_CODES.size + vector_bytes
+        if count != n_rows * dim or size != expected:
+            raise IndexCorruptError(f"{path} is truncated or padded: {size} bytes, expected {expected}")
+    elif size < _INDEX_HEADER.size + vector_bytes:  # an IVF file holds every vector and more
+        raise IndexCorruptError(f"{path} is truncated: {size} bytes for {n_rows} vectors of dim {dim}")
+
+
+def _read_faiss(path: Path, manifest: Manifest) -> faiss.Index:
+    """Read a FAISS file whose header :func:`_check_faiss_header` passed, and check what FAISS
+    made of it."""
+    index_type = _base_type(manifest.index_type)
+    try:
+        index = faiss.read_index(str(path))
+    except (RuntimeError, MemoryError) as exc:  # FAISS reports a bad file as RuntimeError
+        raise IndexCorruptError(f"FAISS cannot read {path}: {str(exc).splitlines()[0]}") from exc
+    if (not isinstance(index, _INDEX_TYPES[index_type][0]) or index.metric_type != faiss.METRIC_INNER_PRODUCT
+            or index.ntotal != manifest.n_chunks or index.d != manifest.dim):
+        raise IndexCorruptError(
+            f"{path} is not an {index_type} of {manifest.n_chunks} vectors of dim {manifest.dim} "
+            f"with inner product, as {path.parent / _MANIFEST} says"
+        )
+    return index
+
+
+def _parse_chunk(line: str) -> Chunk:
+    """One ``chunks.jsonl`` record, checked field by field (no coercion: ``"12"`` is not a span).
+
+    Raises:
+        ValueError: what is wrong with the record.
+    """
+    try:
+        record: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not a JSON record ({exc.msg})") from exc
+    if not isinstance(record, dict):
+        raise ValueError(f"a {type(record).__name__}, not a JSON object")
+    if set(record) != _CHUNK_KEYS:
+        raise ValueError(f"keys {sorted(record)}, expected {sorted(_CHUNK_KEYS)}")
+    for key in ("doc_id", "text", "context"):
+        if not isinstance(record[key], str):
+            raise ValueError(f"{key} is {record[key]!r}, not a string")
+    for key in ("start", "end"):
+        if type(record[key]) is not int:  # bool is an int subclass, and is no offset
+            raise ValueError(f"{key} is {record[key]!r}, not an integer")
+    if not 0 <= record["start"] <= record["end"]:
+        raise ValueError(f"span [{record['start']}, {record['end']}) is not a span of a file")
+    return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"])
+
+
+def _read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
+    """Read ``chunks.jsonl`` and check it against the manifest (total and per-document counts)."""
+    _require_regular_file(path)
+    chunks: list[Chunk] = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    chunk = _parse_chunk(line)
+                except ValueError as exc:
+                    raise IndexCorruptError(f"{path} line {number}: {exc}") from exc
+                if chunk.doc_id not in manifest.documents:
+                    raise IndexCorruptError(
+                        f"{path} line {number}: doc_id {chunk.doc_id!r} is not in {path.parent / _MANIFEST}"
+                    )
+                chunks.append(chunk)
+    except UnicodeDecodeError as exc:
+        raise IndexCorruptError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
+    if len(chunks) != manifest.n_chunks:
+        raise IndexCorruptError(
+            f"{path} has {len(chunks)} chunk records, {path.parent / _MANIFEST} says {manifest.n_chunks} "
+            f"(one per FAISS row: {manifest.n_chunks} vectors)"
+        )
+    counts = Counter(c.doc_id for c in chunks)
+    for doc_id, entry in manifest.documents.items():
+        if counts[doc_id] != entry.chunks:
+            raise IndexCorruptError(
+                f"{path} has {counts[doc_id]} chunks of {doc_id!r}, {path.parent / _MANIFEST} says {entry.chunks}"
+            )
+    return tuple(chunks)
+
+
+def _load_version(version: Path) -> StoredIndex:
+    """Load and check one version folder (only its three files are opened)."""
+    manifest = _read_manifest_file(version)
+    fix = f"rebuild with `citeqa index --index {version.parent}`"
+    try:
+        # Cheap checks first: the FAISS header, then the chunks; FAISS reads the big file last.
+        _check_faiss_header(version / _FAISS, manifest)
+        chunks = _read_chunks(version / _CHUNKS, manifest)
+        faiss_index = _read_faiss(version / _FAISS, manifest)
+    except IndexCorruptError as exc:
+        raise IndexCorruptError(f"{exc}; {fix}") from exc
+    return StoredIndex(faiss_index, chunks, manifest, version)
 
 
 def load_index(index_dir: Path) -> StoredIndex:
     """Load the live index version.
 
+    Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss`` and ``chunks.jsonl`` are
+    read, each checked before use; nothing is unpickled.
+
     Raises:
         IndexNotFoundError: no index in ``index_dir``.
-        IndexCorruptError: a file is missing or unreadable, or the counts disagree.
+        IndexCorruptError: a file is missing, unreadable, malformed or inconsistent with the
+            others; the message names the file.
     """
-    manifest = read_manifest(index_dir)
-    version = current_version(index_dir)
-    try:
-        faiss_index = faiss.read_index(str(version / _FAISS))
-        with open(version / _CHUNKS, encoding="utf-8") as handle:
-            chunks = tuple(
-                Chunk(r["doc_id"], int(r["start"]), int(r["end"]), r["text"], r.get("context", ""))
-                for r in map(json.loads, handle)
-            )
-    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
-        raise IndexCorruptError(f"cannot load index files in {version}: {exc}") from exc
-    if not faiss_index.ntotal == len(chunks) == manifest.n_chunks or faiss_index.d != manifest.dim:
-        raise IndexCorruptError(
-            f"{version}: {faiss_index.ntotal} vectors of dim {faiss_index.d}, {len(chunks)} chunks, "
-            f"manifest says {manifest.n_chunks} of dim {manifest.dim}; rebuild with `citeqa index`"
-        )
-    return StoredIndex(faiss_index, chunks, manifest, version)
+    return _with_live_version(index_dir, _load_version)
