@@ -20,7 +20,8 @@ Loading trusts nothing in the folder: ``CURRENT`` must name a version folder ins
 three files are checked (manifest schema and format version, the FAISS header against the manifest
 before FAISS reads it, every chunk record's types and span) before use. Only these three files are
 ever opened; anything else in a version folder (a dropped ``*.pkl``, say) is ignored, and nothing is
-unpickled or executed. A bad file raises :class:`IndexCorruptError` naming it.
+unpickled or executed. A bad file raises :class:`IndexCorruptError` naming it (the checks live in
+:mod:`citeqa.index.file_checks`).
 """
 
 from __future__ import annotations
@@ -33,20 +34,21 @@ import re
 import secrets
 import shutil
 import stat
-import struct
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import faiss
-from pydantic import ValidationError
 
 from citeqa.index.chunking import Chunk
 from citeqa.index.errors import IndexCorruptError, IndexNotFoundError, IndexStoreError
-from citeqa.index.manifest import FORMAT_VERSION, Manifest
+from citeqa.index.file_checks import check_faiss_header as _check_faiss_header
+from citeqa.index.file_checks import read_chunks as _read_chunks
+from citeqa.index.file_checks import read_faiss as _read_faiss
+from citeqa.index.file_checks import read_manifest_file as _read_manifest_file
+from citeqa.index.manifest import Manifest
 
 _CURRENT = "CURRENT"
 _FAISS = "index.faiss"
@@ -54,23 +56,9 @@ _CHUNKS = "chunks.jsonl"
 _MANIFEST = "manifest.json"
 _TMP_PREFIX = ".tmp-"
 _POINTER_TMP = f".{_CURRENT}.tmp"
-#: The FAISS index types an index may hold, by the manifest's name for them (up to any
-#: ``"(nlist=...)"``), with their class and the fourcc faiss.write_index starts their file with.
-_INDEX_TYPES: dict[str, tuple[type, bytes]] = {
-    "IndexFlatIP": (faiss.IndexFlatIP, b"IxFI"),
-    "IndexIVFFlat": (faiss.IndexIVFFlat, b"IwFl"),
-}
 #: Version folder names as :func:`write_index` makes them. ``CURRENT`` must name one, and cleanup
 #: removes only folders named so, never another folder a user keeps beside the index.
 _VERSION_NAME = re.compile(r"v\d{8}T\d{6}Z-[0-9a-f]{8}")
-_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context"})
-#: How faiss.write_index starts every index file (faiss/impl/index_write.cpp: the fourcc, then
-#: write_index_header: d int32, ntotal int64, two dummy int64, is_trained bool, metric_type int32; no
-#: metric_arg for inner product), native byte order; an ``IndexFlat`` goes on with its codes vector
-#: (float count uint64, then the floats) and nothing else. Checked before FAISS reads the file:
-#: FAISS allocates whatever sizes the file claims.
-_INDEX_HEADER = struct.Struct("=4siqqq?i")
-_FLAT_CODES = struct.Struct("=Q")
 #: A build that finishes while a reader resolves ``CURRENT`` removes the version being read; the
 #: reader then starts again from the new ``CURRENT``. More attempts than this means something else.
 _LOAD_ATTEMPTS = 3
@@ -250,56 +238,6 @@ def _with_live_version(index_dir: Path, read: Callable[[Path], _T]) -> _T:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _require_regular_file(path: Path) -> None:
-    """Refuse a missing file, a symlink, a FIFO or a device (reading one could hang or leave the
-    folder)."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError as exc:
-        raise IndexCorruptError(f"{path} is missing") from exc
-    except OSError as exc:
-        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
-    if not stat.S_ISREG(mode):
-        raise IndexCorruptError(f"{path} is not a regular file")
-
-
-def _summary(exc: ValidationError, limit: int = 3) -> str:
-    """The first few problems pydantic found, one short clause each (its own text runs to lines)."""
-    errors = exc.errors(include_url=False, include_input=False)
-    parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" if e["loc"] else e["msg"] for e in errors[:limit]]
-    if len(errors) > limit:
-        parts.append(f"and {len(errors) - limit} more")
-    return "; ".join(parts)
-
-
-def _read_manifest_file(version: Path) -> Manifest:
-    """Read and check the manifest of one version folder."""
-    path = version / _MANIFEST
-    fix = f"rebuild with `citeqa index --index {version.parent}`"
-    try:
-        _require_regular_file(path)
-        manifest = Manifest.model_validate_json(path.read_bytes())
-    except IndexCorruptError as exc:
-        raise IndexCorruptError(f"{exc}; {fix}") from exc
-    except OSError as exc:
-        raise IndexCorruptError(f"cannot read {path}: {exc}; {fix}") from exc
-    except ValidationError as exc:
-        raise IndexCorruptError(f"{path} is not a valid citeqa manifest ({_summary(exc)}); {fix}") from exc
-    except ValueError as exc:
-        raise IndexCorruptError(f"{path} is not a valid citeqa manifest ({exc}); {fix}") from exc
-    if manifest.format_version != FORMAT_VERSION:
-        raise IndexCorruptError(
-            f"{path} has format version {manifest.format_version}, this citeqa reads {FORMAT_VERSION}; {fix}"
-        )
-    if _base_type(manifest.index_type) not in _INDEX_TYPES or manifest.dim < 1 or manifest.n_chunks < 1:
-        raise IndexCorruptError(
-            f"{path} describes index type {manifest.index_type!r} with dim {manifest.dim} and "
-            f"{manifest.n_chunks} chunks; this citeqa reads {' or '.join(_INDEX_TYPES)} with dim >= 1 "
-            f"and at least one chunk; {fix}"
-        )
-    return manifest
-
-
 def read_manifest(index_dir: Path) -> Manifest:
     """Read the live version's manifest (cheap: no FAISS file, no chunks).
 
@@ -309,122 +247,6 @@ def read_manifest(index_dir: Path) -> Manifest:
             message names the file.
     """
     return _with_live_version(index_dir, _read_manifest_file)
-
-
-def _base_type(index_type: str) -> str:
-    """``"IndexIVFFlat(nlist=8,nprobe=16)"`` -> ``"IndexIVFFlat"``."""
-    return index_type.split("(", 1)[0]
-
-
-def _check_faiss_header(path: Path, manifest: Manifest) -> None:
-    """Check that ``path`` starts as a FAISS file of the manifest's index type, dimension and row
-    count, with inner product, and is as long as that needs (exactly, for a flat index)."""
-    _require_regular_file(path)
-    index_type = _base_type(manifest.index_type)
-    dim, n_rows = manifest.dim, manifest.n_chunks
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(_INDEX_HEADER.size + _FLAT_CODES.size)
-    except OSError as exc:
-        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
-    if len(head) < _INDEX_HEADER.size:
-        raise IndexCorruptError(f"{path} is truncated: {size} bytes, too short for a FAISS header")
-    magic, d, ntotal, _, _, _, metric = _INDEX_HEADER.unpack_from(head)
-    if magic != _INDEX_TYPES[index_type][1] or metric != faiss.METRIC_INNER_PRODUCT:
-        raise IndexCorruptError(
-            f"{path} is not a FAISS {index_type} file with inner product (starts with {head[:4]!r})"
-        )
-    if d != dim or ntotal != n_rows:
-        raise IndexCorruptError(
-            f"{path} holds {ntotal} vectors of dim {d}, {path.parent / _MANIFEST} says {n_rows} of dim {dim}"
-        )
-    vector_bytes = 4 * n_rows * dim
-    if index_type == "IndexFlatIP":
-        if len(head) < _INDEX_HEADER.size + _FLAT_CODES.size:
-            raise IndexCorruptError(f"{path} is truncated: {size} bytes, too short for a FAISS header")
-        (count,) = _FLAT_CODES.unpack_from(head, _INDEX_HEADER.size)
-        expected = _INDEX_HEADER.size + _FLAT_CODES.size + vector_bytes
-        if count != n_rows * dim or size != expected:
-            raise IndexCorruptError(f"{path} is truncated or padded: {size} bytes, expected {expected}")
-    elif size < _INDEX_HEADER.size + vector_bytes:  # an IVF file holds every vector and more
-        raise IndexCorruptError(f"{path} is truncated: {size} bytes for {n_rows} vectors of dim {dim}")
-
-
-def _read_faiss(path: Path, manifest: Manifest) -> faiss.Index:
-    """Read a FAISS file whose header :func:`_check_faiss_header` passed, and check what FAISS
-    made of it."""
-    index_type = _base_type(manifest.index_type)
-    try:
-        index = faiss.read_index(str(path))
-    except (RuntimeError, MemoryError) as exc:  # FAISS reports a bad file as RuntimeError
-        raise IndexCorruptError(f"FAISS cannot read {path}: {str(exc).splitlines()[0]}") from exc
-    if (not isinstance(index, _INDEX_TYPES[index_type][0]) or index.metric_type != faiss.METRIC_INNER_PRODUCT
-            or index.ntotal != manifest.n_chunks or index.d != manifest.dim):
-        raise IndexCorruptError(
-            f"{path} is not an {index_type} of {manifest.n_chunks} vectors of dim {manifest.dim} "
-            f"with inner product, as {path.parent / _MANIFEST} says"
-        )
-    return index
-
-
-def _parse_chunk(line: str) -> Chunk:
-    """One ``chunks.jsonl`` record, checked field by field (no coercion: ``"12"`` is not a span).
-
-    Raises:
-        ValueError: what is wrong with the record.
-    """
-    try:
-        record: Any = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not a JSON record ({exc.msg})") from exc
-    if not isinstance(record, dict):
-        raise ValueError(f"a {type(record).__name__}, not a JSON object")
-    if set(record) != _CHUNK_KEYS:
-        raise ValueError(f"keys {sorted(record)}, expected {sorted(_CHUNK_KEYS)}")
-    for key in ("doc_id", "text", "context"):
-        if not isinstance(record[key], str):
-            raise ValueError(f"{key} is {record[key]!r}, not a string")
-    for key in ("start", "end"):
-        if type(record[key]) is not int:  # bool is an int subclass, and is no offset
-            raise ValueError(f"{key} is {record[key]!r}, not an integer")
-    if not 0 <= record["start"] <= record["end"]:
-        raise ValueError(f"span [{record['start']}, {record['end']}) is not a span of a file")
-    return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"])
-
-
-def _read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
-    """Read ``chunks.jsonl`` and check it against the manifest (total and per-document counts)."""
-    _require_regular_file(path)
-    chunks: list[Chunk] = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                try:
-                    chunk = _parse_chunk(line)
-                except ValueError as exc:
-                    raise IndexCorruptError(f"{path} line {number}: {exc}") from exc
-                if chunk.doc_id not in manifest.documents:
-                    raise IndexCorruptError(
-                        f"{path} line {number}: doc_id {chunk.doc_id!r} is not in {path.parent / _MANIFEST}"
-                    )
-                chunks.append(chunk)
-    except UnicodeDecodeError as exc:
-        raise IndexCorruptError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    except OSError as exc:
-        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
-    if len(chunks) != manifest.n_chunks:
-        raise IndexCorruptError(
-            f"{path} has {len(chunks)} chunk records, {path.parent / _MANIFEST} says {manifest.n_chunks} "
-            f"(one per FAISS row: {manifest.n_chunks} vectors)"
-        )
-    counts = Counter(c.doc_id for c in chunks)
-    for doc_id, entry in manifest.documents.items():
-        if counts[doc_id] != entry.chunks:
-            raise IndexCorruptError(
-                f"{path} has {counts[doc_id]} chunks of {doc_id!r}, {path.parent / _MANIFEST} says {entry.chunks}"
-            )
-    return tuple(chunks)
 
 
 def _load_version(version: Path) -> StoredIndex:
