@@ -10,8 +10,10 @@ import hashlib
 from pathlib import Path
 from typing import Annotated
 
+import httpx
 import typer
 
+from citeqa.eval.errors import EvalError
 from citeqa.eval.harness import ALL_MODES, evaluate
 from citeqa.eval.report import print_table, rows, save
 from citeqa.eval.scoring import load_questions, write_run
@@ -41,6 +43,9 @@ def eval_command(
     settings = service_cli.make_settings(corpus, index)
     if index is None:
         settings = settings.model_copy(update={"index_dir": default_eval_index(settings.corpus_dir)})
+    # No query cache: modes take turns on each question, and a cached embedding would make every
+    # mode after the first look faster than it is.
+    settings = settings.model_copy(update={"query_cache": 0})
     engine = Engine.start(settings, on_status=lambda s: service_cli.err.print(f"citeqa: {s}"))
     results = evaluate(engine, qs, chosen, k=k, via_http=via_http)
     name = questions.resolve().parent.name if questions.stem == "questions" else questions.stem
@@ -54,4 +59,4 @@ def eval_command(
 
 def main(argv: list[str] | None = None) -> None:
     """The ``citeqa`` command (all commands, eval included); ``argv`` defaults to ``sys.argv[1:]``."""
-    service_cli.main(argv)
+    service_cli.main(argv, known_errors=(EvalError, httpx.HTTPError))

@@ -175,6 +175,7 @@ class Retriever:
 
     def _term_evidence(self, terms: list[str], rows: npt.NDArray[np.int64]) -> float:
         """Mean of coverage and support (module docstring), in [0, 1]; 0 for no content term."""
+        terms = self.bm25.content_terms(terms)
         if not terms or not len(rows):
             return 0.0
         coverage = sum(t in self.bm25.vocabulary for t in terms) / len(terms)

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -20,6 +19,7 @@ from rich.markup import escape
 
 from citeqa.corpus.errors import CorpusError
 from citeqa.index.errors import IndexStoreError
+from citeqa.index.store import read_manifest
 from citeqa.service.errors import ServiceError
 from citeqa.service.settings import Settings
 
@@ -45,6 +45,16 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
     """
     values = {"corpus_dir": corpus, "index_dir": index, **overrides}
     settings = Settings(**{k: v for k, v in values.items() if v is not None})
+    if "corpus_dir" not in settings.model_fields_set:
+        # No corpus given anywhere: an existing index serves the corpus it was built from, rather
+        # than being rebuilt from the built-in one.
+        try:
+            recorded = Path(read_manifest(settings.index_dir).corpus_dir)
+        except IndexStoreError:
+            recorded = None
+        if recorded is not None and recorded.is_dir() and recorded != settings.corpus_dir:
+            err.print(f"citeqa: using corpus {recorded} (recorded in the index at {settings.index_dir})")
+            settings = settings.model_copy(update={"corpus_dir": recorded})
     settings.apply_environment()
     return settings
 
@@ -103,10 +113,12 @@ def ask(
     no_abstain: Annotated[bool, typer.Option("--no-abstain", help="show the top k even if nothing answers")] = False,
 ) -> None:
     """Ask a question; print the cited passages, or say that nothing answers."""
-    from citeqa.service.engine import Engine
+    from citeqa.service.engine import Engine, check_request
 
     settings = make_settings(corpus, index)
-    engine = Engine.start(settings, on_status=lambda s: None)
+    check_request(settings, question, k)  # before loading a model or building an index
+    # Quiet unless the index has to be (re)built, which takes a while and replaces what is on disk.
+    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}") if s.startswith("building") else None)
     response = engine.ask(question, k, abstain=not no_abstain)
     if json_out:
         print(response.model_dump_json(indent=2))
@@ -133,26 +145,28 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     build_mcp_server(lambda: engine).run("stdio")
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``citeqa`` script: run a command, turn known errors into ``Type: message``."""
+def main(argv: list[str] | None = None, *, known_errors: tuple[type[Exception], ...] = ()) -> None:
+    """Entry point of the ``citeqa`` script: run a command, turn known errors into ``Type: message``.
+
+    Usage errors (missing argument, bad option value, unknown command) are typer's: a usage line
+    and exit code 2. Errors of citeqa, bad settings, and ``known_errors`` print ``Type: message``
+    on stderr and exit 1; anything else is a bug and keeps its traceback.
+
+    Args:
+        argv: the arguments (default ``sys.argv[1:]``).
+        known_errors: more exception types to report as ``Type: message`` (the eval commands').
+    """
     try:
-        result = cli(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("Aborted.")
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        # standalone mode: typer prints usage errors itself and raises SystemExit; other
+        # exceptions come through to the handlers below.
+        cli(args=argv, standalone_mode=True, prog_name="citeqa")
     except ValidationError as exc:
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         print(f"SettingsError: {details}", file=sys.stderr)
         sys.exit(1)
-    except (CorpusError, IndexStoreError, ServiceError, OSError, ValueError) as exc:
+    except (CorpusError, IndexStoreError, ServiceError, OSError, ValueError, *known_errors) as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(1)
-    sys.exit(result if isinstance(result, int) else 0)
 
 
 if __name__ == "__main__":

@@ -116,6 +116,26 @@ def ensure_index(
     )
 
 
+def check_request(settings: Settings, question: str, k: int | None) -> int:
+    """Validate a question and k against the settings' limits (cheap: callers check before loading).
+
+    Returns:
+        k, or ``settings.default_k`` when None.
+
+    Raises:
+        BadRequestError: empty or too long question, k out of range.
+    """
+    limit = settings.max_question_chars
+    if not question.strip():
+        raise BadRequestError("question is empty; ask something, e.g. 'Is China a party to the Refugee Convention?'")
+    if len(question) > limit:
+        raise BadRequestError(f"question has {len(question)} characters; the limit is {limit}")
+    k = settings.default_k if k is None else k
+    if not 1 <= k <= settings.max_k:
+        raise BadRequestError(f"k must be between 1 and {settings.max_k}, got {k}")
+    return k
+
+
 @dataclass
 class Engine:
     """A loaded model, index and corpus, and the request limits from the settings."""
@@ -172,14 +192,7 @@ class Engine:
         Raises:
             BadRequestError: empty or too long question, k out of range.
         """
-        limit = self.settings.max_question_chars
-        if not question.strip():
-            raise BadRequestError("question is empty; ask something, e.g. 'Is China a party to the Refugee Convention?'")
-        if len(question) > limit:
-            raise BadRequestError(f"question has {len(question)} characters; the limit is {limit}")
-        k = self.settings.default_k if k is None else k
-        if not 1 <= k <= self.settings.max_k:
-            raise BadRequestError(f"k must be between 1 and {self.settings.max_k}, got {k}")
+        k = check_request(self.settings, question, k)
         answer = self.retriever.answer(
             question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from citeqa.service.engine import Engine
 from citeqa.service.errors import BadRequestError
@@ -18,11 +18,27 @@ from citeqa.service.schemas import AskRequest, AskResponse
 
 
 class ToolCall(BaseModel):
-    """A function call as OpenAI sends it: ``arguments`` is a JSON string."""
+    """A function call as OpenAI sends it: ``arguments`` is a JSON string.
+
+    Accepted as the flat ``{"name", "arguments", "id"}``, as a Chat Completions ``tool_calls`` item
+    (``{"id", "type": "function", "function": {"name", "arguments"}}``) or as a Responses API
+    ``function_call`` item (``{"call_id", "name", "arguments"}``).
+    """
 
     name: str
     arguments: str = Field(description='JSON object as a string, e.g. "{\\"question\\": \\"...\\"}"')
     id: str | None = Field(default=None, description="tool_call id, echoed back")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flatten(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            if isinstance(data.get("function"), dict):  # Chat Completions tool_calls item
+                data = {**data["function"], "id": data.get("id")}
+            elif "call_id" in data and "id" not in data:  # Responses API function_call item
+                data = {**data, "id": data["call_id"]}
+            data = {k: v for k, v in data.items() if k in ("name", "arguments", "id")}
+        return data
 
 
 class ToolCallResult(BaseModel):

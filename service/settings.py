@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         description="weight of the dense score against BM25 in the hybrid ranking (chosen in eval/RESULTS.md)",
     )
     min_confidence: float = Field(
-        default=0.30, ge=-1.0, le=1.0,
+        default=0.33, ge=-1.0, le=1.0,
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     rebuild: Literal["auto", "never"] = Field(

@@ -80,3 +80,8 @@ def test_sentence_spans() -> None:
     text = "First one. Second “quoted.” Third?\nA line without end"
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "First one.", "Second “quoted.”", "Third?", "A line without end"]
+
+
+def test_question_words_are_not_content(retriever: Retriever) -> None:
+    terms = retriever.bm25.query_terms("When did the refugees cross the Tumen River, and why?")
+    assert retriever.bm25.content_terms(terms) == ["refuge", "cross", "tumen", "river"]

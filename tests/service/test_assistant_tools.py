@@ -112,6 +112,14 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
     assert REFUGEE_DOCS <= {doc for doc, _, _ in CITATION.findall(body["content"])}
     assert body["result"]["answered"]
 
+    # The shapes OpenAI's APIs send: a Chat Completions tool_calls item and a Responses function_call.
+    arguments = json.dumps({"question": REFUGEE_QUESTION})
+    chat = {"id": "call_2", "type": "function", "function": {"name": "ask", "arguments": arguments}}
+    responses = {"type": "function_call", "call_id": "call_3", "name": "ask", "arguments": arguments}
+    for item, call_id in ((chat, "call_2"), (responses, "call_3")):
+        answer = client.post("/tools/openai/call", json=item).json()
+        assert answer["tool_call_id"] == call_id and answer["result"]["answered"]
+
     for bad, fragment in [({"name": "ask", "arguments": "{not json"}, "not valid JSON"),
                           ({"name": "ask", "arguments": '{"k": 2}'}, "question"),
                           ({"name": "search", "arguments": "{}"}, "unknown tool")]:

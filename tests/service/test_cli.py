@@ -48,3 +48,25 @@ def test_bad_setting_from_environment(monkeypatch: pytest.MonkeyPatch, capsys: p
     monkeypatch.setenv("CITEQA_CHUNK_SIZE", "lots")
     code, _, err = run(["index"], capsys)
     assert code == 1 and err.startswith("SettingsError: chunk_size")
+
+
+def test_usage_mistakes_get_a_usage_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["ask"], ["ask", "x", "--k", "abc"], ["frobnicate"]):
+        code, out, err = run(argv, capsys)
+        assert code == 2 and "Traceback" not in out + err and "Usage" in out + err
+
+
+def test_an_index_keeps_its_corpus_when_none_is_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "volcano.md").write_text(
+        "# Volcanoes\n\nEyjafjallajökull erupted in 2010 and its ash cloud stopped flights across Europe.\n",
+        encoding="utf-8")
+    index = str(tmp_path / "idx")
+    assert run(["index", "--corpus", str(corpus), "--index", index], capsys)[0] == 0
+    built = sorted(p.name for p in (tmp_path / "idx").iterdir())
+    code, out, err = run(["ask", "When did Eyjafjallajökull erupt?", "--index", index, "--json"], capsys)
+    assert code == 0 and "using corpus" in err
+    body = json.loads(out)
+    assert body["answered"] and body["passages"][0]["doc_id"] == "volcano.md"
+    assert sorted(p.name for p in (tmp_path / "idx").iterdir()) == built  # not rebuilt

@@ -91,6 +91,8 @@ def test_health_ready_docs(client: httpx.Client) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"ready": True, "status": "ready"}
     assert client.get("/openapi.json").json()["paths"]["/ask"]["post"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text.lower()  # works with no internet
+    assert client.get("/swagger-ui/swagger-ui-bundle.js").status_code == 200
     missing = client.get("/no-such-route")
     assert missing.status_code == 404 and missing.json()["error"] == "NotFound"
