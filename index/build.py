@@ -1,12 +1,23 @@
-"""Build an index from a corpus: clean, chunk, embed, store."""
+"""Build an index from a corpus: clean, chunk, embed, store.
+
+A build can start from the previous version of the index: a document whose bytes (sha256) are
+unchanged keeps its chunks and vectors, so only added or changed documents are embedded and removed
+ones simply drop out. Reuse needs the previous version to have been made with the same model,
+chunking and library versions (the manifest records them); then a document's chunks and vectors are
+what a full build would make, and the rows are laid out in the same doc-id order, so the two indexes
+answer alike (tests/index/test_incremental.py checks this after random edit sequences).
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import Corpus
 from citeqa.index.ann import build_ann_index, index_type
@@ -40,6 +51,62 @@ def chunk_corpus(corpus: Corpus, chunking: ChunkingParams) -> list[Chunk]:
     return chunks
 
 
+def reusable_rows(
+    previous: StoredIndex | None, corpus: Corpus, model_name: str, chunking: ChunkingParams
+) -> dict[str, range]:
+    """Which documents of ``corpus`` can keep their chunks and vectors from ``previous``.
+
+    Args:
+        previous: the live index version, or None.
+        corpus: the corpus as read now.
+        model_name: the model setting of the new build.
+        chunking: the chunking of the new build.
+
+    Returns:
+        doc_id -> the rows of its chunks in ``previous`` (contiguous: chunks are stored in doc-id
+        order), for every document whose sha256 is unchanged. Empty when ``previous`` was made
+        with another format, model, chunking or library versions: then nothing is reused.
+    """
+    if previous is None:
+        return {}
+    m = previous.manifest
+    if (m.format_version, m.model, m.chunking, m.versions) != (
+        FORMAT_VERSION, model_name, chunking, library_versions()
+    ):
+        return {}
+    rows: dict[str, range] = {}
+    first = 0
+    for row, chunk in enumerate(previous.chunks):
+        if row + 1 == len(previous.chunks) or previous.chunks[row + 1].doc_id != chunk.doc_id:
+            rows[chunk.doc_id] = range(first, row + 1)
+            first = row + 1
+    current = corpus.by_id
+    return {
+        doc_id: rows.get(doc_id, range(0))
+        for doc_id, entry in m.documents.items()
+        if doc_id in current and current[doc_id].sha256 == entry.sha256
+        and len(rows.get(doc_id, range(0))) == entry.chunks
+    }
+
+
+def _plan_chunks(
+    corpus: Corpus, chunking: ChunkingParams, reuse: Mapping[str, range], previous: StoredIndex | None
+) -> tuple[list[Chunk], list[int | None]]:
+    """Chunks of the new build in doc-id order, and for each its row in ``previous`` (or None)."""
+    chunks: list[Chunk] = []
+    source_rows: list[int | None] = []
+    for document in corpus.documents:
+        rows = reuse.get(document.doc_id)
+        if rows is not None and previous is not None:
+            chunks.extend(previous.chunks[i] for i in rows)
+            source_rows.extend(rows)
+        else:
+            new = chunk_document(clean_document(document), chunking.chunk_size, chunking.chunk_overlap)
+            chunks.extend(new)
+            source_rows.extend([None] * len(new))
+    return chunks, source_rows
+
+
 def build_index(
     corpus: Corpus,
     index_dir: Path,
@@ -49,6 +116,7 @@ def build_index(
     *,
     batch_size: int = 64,
     show_progress: bool = False,
+    previous: StoredIndex | None = None,
 ) -> StoredIndex:
     """Build and persist the index of a corpus, replacing the live one atomically.
 
@@ -60,21 +128,22 @@ def build_index(
         chunking: chunk size and overlap, in code points.
         batch_size: texts per embedding batch.
         show_progress: draw a progress bar while embedding.
+        previous: the live version, whose unchanged documents keep their chunks and vectors
+            (see :func:`reusable_rows`); None embeds everything.
 
     Returns:
-        The index as written.
+        The index as written; ``manifest.reused_chunks`` says how many chunks were not re-embedded.
 
     Raises:
         ValueError: bad chunking parameters, or no chunk at all (every document is boilerplate).
         OSError: the index folder cannot be written (the previous index stays live).
     """
     started = time.perf_counter()
-    chunks = chunk_corpus(corpus, chunking)
+    reuse = reusable_rows(previous, corpus, model_name, chunking)
+    chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous)
     if not chunks:
         raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
-    # The title goes to BM25 only: given to the embedder too it lowered dense hit@5 on SQuAD-A from
-    # 0.838 to 0.821 (every chunk of a document got the same prefix). See eval/RESULTS.md.
-    vectors = embed(model, [c.text for c in chunks], batch_size=batch_size, show_progress=show_progress)
+    vectors = _assemble_vectors(model, chunks, source_rows, previous, batch_size, show_progress)
     faiss_index = build_ann_index(vectors)
     per_doc: dict[str, int] = {}
     for chunk in chunks:
@@ -93,9 +162,43 @@ def build_index(
         skipped=[SkippedEntry(doc_id=s.doc_id, reason=s.reason, sha256=s.sha256) for s in corpus.skipped],
         n_documents=len(corpus.documents),
         n_chunks=len(chunks),
+        reused_chunks=sum(row is not None for row in source_rows),
         versions=library_versions(),
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         build_seconds=round(time.perf_counter() - started, 3),
     )
     write_index(index_dir, faiss_index, chunks, manifest)
     return load_index(index_dir)
+
+
+def _assemble_vectors(
+    model: SentenceTransformer,
+    chunks: list[Chunk],
+    source_rows: list[int | None],
+    previous: StoredIndex | None,
+    batch_size: int,
+    show_progress: bool,
+) -> npt.NDArray[np.float32]:
+    """``(len(chunks), dim)`` vectors: copied from ``previous`` where a row is given, else embedded."""
+    fresh = [i for i, row in enumerate(source_rows) if row is None]
+    # The title goes to BM25 only: given to the embedder too it lowered dense hit@5 on SQuAD-A from
+    # 0.838 to 0.821 (every chunk of a document got the same prefix). See eval/RESULTS.md.
+    if fresh:
+        # Identical passages (the same file under two names, repeated boilerplate paragraphs) are
+        # embedded once: the vector of a text does not depend on where it occurs.
+        texts = list(dict.fromkeys(chunks[i].text for i in fresh))
+        row_of = {text: row for row, text in enumerate(texts)}
+        embedded = embed(model, texts, batch_size=batch_size, show_progress=show_progress)
+        dim = embedded.shape[1]
+    else:  # nothing changed but the build was forced: every vector comes from the previous version
+        assert previous is not None
+        dim = previous.manifest.dim
+    vectors = np.empty((len(chunks), dim), dtype=np.float32)
+    if fresh:
+        vectors[fresh] = embedded[[row_of[chunks[i].text] for i in fresh]]
+    kept = [i for i, row in enumerate(source_rows) if row is not None]
+    if kept and previous is not None:
+        old_rows = np.array([source_rows[i] for i in kept], dtype=np.int64)
+        # reconstruct_batch works for flat and for IVF indexes (they are built with a direct map).
+        vectors[kept] = previous.faiss_index.reconstruct_batch(old_rows)
+    return vectors

@@ -62,6 +62,8 @@ class Manifest(BaseModel):
     skipped: list[SkippedEntry]
     n_documents: int
     n_chunks: int
+    #: chunks whose vectors were copied from the previous version instead of embedded again
+    reused_chunks: int = 0
     versions: dict[str, str]
     built_at: str
     build_seconds: float

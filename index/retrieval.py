@@ -101,6 +101,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Decimals at which scores are compared when ordering. The vector of one text differs by ~1e-7
+#: between batch compositions (an incremental build embeds in other batches than a full one); that
+#: noise must not reorder passages that tie, such as the same paragraph twice.
+SCORE_DECIMALS = 6
+
+
+def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+    """Indices that sort ``scores`` descending at :data:`SCORE_DECIMALS`, ties by ascending row
+    (document order), so that equal passages always come in the same order.
+
+    Args:
+        rows: ``(n,)`` index rows.
+        scores: ``(n,)`` their scores.
+
+    Returns:
+        ``(n,)`` positions into ``rows``/``scores``, best first.
+    """
+    return np.lexsort((rows, -np.round(scores.astype(np.float64), SCORE_DECIMALS))).astype(np.int64)
+
+
 class Retriever:
     """Dense, BM25 and hybrid retrieval over one stored index."""
 
@@ -137,7 +157,9 @@ class Retriever:
         query = self.encode([question])
         scores, rows = self.index.faiss_index.search(query, min(n, self.index.faiss_index.ntotal))
         keep = rows[0] >= 0
-        return rows[0][keep].astype(np.int64), scores[0][keep], query[0]
+        rows, scores = rows[0][keep].astype(np.int64), scores[0][keep]
+        order = tie_order(rows, scores)
+        return rows[order], scores[order], query[0]
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
@@ -170,7 +192,7 @@ class Retriever:
         pool = np.union1d(rows, np.argsort(-lexical, kind="stable")[:candidates])
         vectors = self.index.faiss_index.reconstruct_batch(pool)
         fused = dense_weight * minmax(vectors @ query) + (1 - dense_weight) * minmax(lexical[pool])
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = tie_order(pool, fused)[:k]
         return [(int(pool[i]), float(fused[i])) for i in order], confidence
 
     def _term_evidence(self, terms: list[str], rows: npt.NDArray[np.int64]) -> float:

@@ -60,23 +60,41 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
 
 
 @cli.command()
-def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
-    """Build (or rebuild) the index of a corpus folder."""
+def index(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="embed every document again, reusing nothing")] = False,
+) -> None:
+    """Bring the index of a corpus folder up to date: embed added and changed documents, drop
+    removed ones (or, with --full, rebuild everything)."""
     from citeqa.corpus.reader import read_corpus
     from citeqa.index.embedding import load_model
-    from citeqa.service.engine import ensure_index
+    from citeqa.index.errors import IndexStoreError
+    from citeqa.index.store import load_index
+    from citeqa.service.engine import ensure_index, index_problem
 
     settings = make_settings(corpus, index)
     started = time.perf_counter()
     docs = read_corpus(settings.corpus_dir)
     for skipped in docs.skipped:
         err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}")
+    if not full and index_problem(settings) is None:
+        try:
+            stored = load_index(settings.index_dir)
+        except IndexStoreError:
+            pass  # unreadable after all: rebuild below
+        else:
+            m = stored.manifest
+            out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks, "
+                      f"built {m.built_at} -> {stored.path}", soft_wrap=True)
+            return
     model = load_model(settings.model, settings.device)
-    stored = ensure_index(settings, docs, model, force=True, show_progress=True)
+    stored = ensure_index(settings, docs, model, force=True, full=full, show_progress=True)
     m = stored.manifest
     out.print(
         f"indexed {m.n_documents} documents into {m.n_chunks} chunks "
-        f"({len(m.skipped)} skipped) in {time.perf_counter() - started:.1f} s "
+        f"({len(m.skipped)} skipped; {m.n_chunks - m.reused_chunks} embedded, {m.reused_chunks} "
+        f"kept from the previous version) in {time.perf_counter() - started:.1f} s "
         f"(embedding and writing {m.build_seconds:.1f} s) -> {stored.path}",
         soft_wrap=True,
     )

@@ -11,7 +11,7 @@ from citeqa.corpus.reader import Corpus, read_corpus
 from citeqa.index.batching import MicroBatcher
 from citeqa.index.build import build_index
 from citeqa.index.embedding import embed, load_model
-from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
 from citeqa.index.store import StoredIndex, load_index, read_manifest
@@ -80,16 +80,21 @@ def ensure_index(
     model: SentenceTransformer,
     *,
     force: bool = False,
+    full: bool = False,
     show_progress: bool = False,
     on_build: Callable[[str], None] = lambda reason: None,
 ) -> StoredIndex:
     """Load the index, or build it when missing, stale or ``force``d (and the policy allows).
+
+    A build is incremental: documents unchanged since the live version keep their chunks and
+    vectors (see :func:`citeqa.index.build.reusable_rows`), unless ``full``.
 
     Args:
         settings: corpus/index folders, model name, chunking, rebuild policy.
         corpus: the corpus as read now.
         model: the loaded model.
         force: rebuild even if the index matches.
+        full: embed every document again, reusing nothing.
         show_progress: progress bar while embedding.
         on_build: called with the reason before a build starts (for logs and /readyz).
 
@@ -110,9 +115,15 @@ def ensure_index(
     if not force and settings.rebuild == "never":
         raise _refusal(settings, problem)
     on_build(problem)
+    previous = None
+    if not full:
+        try:
+            previous = load_index(settings.index_dir)
+        except IndexStoreError:
+            previous = None  # nothing (trustworthy) to start from: embed everything
     return build_index(
         corpus, settings.index_dir, model, settings.model, chunking_of(settings),
-        batch_size=settings.batch_size, show_progress=show_progress,
+        batch_size=settings.batch_size, show_progress=show_progress, previous=previous,
     )
 
 
