@@ -93,9 +93,9 @@ def index(
     m = stored.manifest
     out.print(
         f"indexed {m.n_documents} documents into {m.n_chunks} chunks "
-        f"({len(m.skipped)} skipped; {m.n_chunks - m.reused_chunks} embedded, {m.reused_chunks} "
-        f"kept from the previous version) in {time.perf_counter() - started:.1f} s "
-        f"(embedding and writing {m.build_seconds:.1f} s) -> {stored.path}",
+        f"({len(m.skipped)} skipped) in {time.perf_counter() - started:.1f} s (embedding and writing "
+        f"{m.build_seconds:.1f} s; {m.n_chunks - m.reused_chunks} chunks new, {m.reused_chunks} kept "
+        f"from the previous version) -> {stored.path}",
         soft_wrap=True,
     )
 
