@@ -172,8 +172,22 @@ t0 = time.perf_counter()
 stored = build_index(corpus, Path(sys.argv[2]), model, "bench", ChunkingParams(chunk_size=500, chunk_overlap=100),
                      show_progress=True)
 seconds = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# Then one document edited (a paragraph appended, in memory only: the corpus folder is not touched)
+# and the index brought up to date incrementally, as `citeqa index` does.
+import dataclasses, hashlib
+from citeqa.corpus.reader import Corpus
+doc = corpus.documents[0]
+text = doc.text + "\n\nA paragraph added to measure an incremental build."
+edited = dataclasses.replace(doc, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+corpus = Corpus(corpus.root, (edited, *corpus.documents[1:]), corpus.skipped)
+t0 = time.perf_counter()
+again = build_index(corpus, Path(sys.argv[2]), model, "bench", ChunkingParams(chunk_size=500, chunk_overlap=100),
+                    previous=stored)
+incremental = time.perf_counter() - t0
 print(json.dumps({"documents": len(corpus.documents), "chunks": stored.manifest.n_chunks, "seconds": seconds,
-                  "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mib": peak, "incremental_s": incremental,
+                  "incremental_new": again.manifest.n_chunks - again.manifest.reused_chunks}))
 """
 
 
@@ -187,7 +201,10 @@ def indexing(corpora: dict[str, Path], work: Path) -> list[dict[str, Any]]:
         result = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append({"corpus": name, "documents": result["documents"], "chunks": result["chunks"],
                      "build_s": round(result["seconds"], 1), "chunks_per_s": round(result["chunks"] / result["seconds"], 1),
-                     "peak_rss_mib": round(result["peak_rss_mib"])})
+                     "peak_rss_mib": round(result["peak_rss_mib"]),
+                     "one_doc_edited_s": round(result["incremental_s"], 2),
+                     "chunks_reembedded": result["incremental_new"],
+                     "incremental_vs_full": round(result["incremental_s"] / result["seconds"], 3)})
     return rows
 
 
