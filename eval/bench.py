@@ -36,7 +36,7 @@ import numpy as np
 
 from citeqa.eval.peers import NaivePeer
 from citeqa.eval.scoring import load_questions
-from citeqa.index.embedding import embed
+from citeqa.index.embedding import embed, load_model
 from citeqa.service.engine import Engine
 from citeqa.service.settings import Settings
 
@@ -87,7 +87,8 @@ def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
 
             engine = Engine.start(settings)
             model, index = engine.retriever.model, engine.retriever.index.faiss_index
-            naive = NaivePeer(engine.corpus, model)
+            # The naive peer runs the model on plain torch, as a LangChain + FAISS script would.
+            naive = NaivePeer(engine.corpus, load_model(settings.model, settings.device, "torch"))
             http_t, raw_t, naive_t = [], [], []
             for question in questions:
                 t0 = time.perf_counter()

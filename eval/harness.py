@@ -17,6 +17,7 @@ import numpy as np
 
 from citeqa.eval.peers import NaivePeer, rrf
 from citeqa.eval.scoring import Cited, Question, RunEntry, score_run
+from citeqa.index.embedding import load_model
 from citeqa.service.engine import Engine
 
 ALL_MODES = ("naive", "bm25", "rrf-peer", "dense", "hybrid", "citeqa")
@@ -45,7 +46,12 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
     naive_seconds = 0.0
     if {"naive", "rrf-peer"} & set(modes):
         started = time.perf_counter()
-        naive = NaivePeer(engine.corpus, retriever.model)
+        # The peer is what a LangChain + FAISS script runs: the model on plain torch, whatever
+        # backend citeqa itself uses (ONNX gives the same vectors, but faster; eval/BENCH.md).
+        settings = engine.settings
+        peer_model = (retriever.model if settings.backend == "torch"
+                      else load_model(settings.model, settings.device, "torch"))
+        naive = NaivePeer(engine.corpus, peer_model)
         naive_seconds = time.perf_counter() - started
 
     def naive_rank(q: str) -> tuple[list[Cited], float, bool]:

@@ -22,7 +22,7 @@ from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import Corpus
 from citeqa.index.ann import build_ann_index, index_type
 from citeqa.index.chunking import Chunk, chunk_document
-from citeqa.index.embedding import embed
+from citeqa.index.embedding import DEFAULT_BACKEND, embed
 from citeqa.index.manifest import (
     FORMAT_VERSION,
     ChunkingParams,
@@ -52,7 +52,8 @@ def chunk_corpus(corpus: Corpus, chunking: ChunkingParams) -> list[Chunk]:
 
 
 def reusable_rows(
-    previous: StoredIndex | None, corpus: Corpus, model_name: str, chunking: ChunkingParams
+    previous: StoredIndex | None, corpus: Corpus, model_name: str, chunking: ChunkingParams,
+    backend: str = DEFAULT_BACKEND,
 ) -> dict[str, range]:
     """Which documents of ``corpus`` can keep their chunks and vectors from ``previous``.
 
@@ -61,6 +62,7 @@ def reusable_rows(
         corpus: the corpus as read now.
         model_name: the model setting of the new build.
         chunking: the chunking of the new build.
+        backend: the encoder backend of the new build.
 
     Returns:
         doc_id -> the rows of its chunks in ``previous`` (contiguous: chunks are stored in doc-id
@@ -70,8 +72,8 @@ def reusable_rows(
     if previous is None:
         return {}
     m = previous.manifest
-    if (m.format_version, m.model, m.chunking, m.versions) != (
-        FORMAT_VERSION, model_name, chunking, library_versions()
+    if (m.format_version, m.model, m.backend, m.chunking, m.versions) != (
+        FORMAT_VERSION, model_name, backend, chunking, library_versions()
     ):
         return {}
     rows: dict[str, range] = {}
@@ -117,6 +119,7 @@ def build_index(
     batch_size: int = 64,
     show_progress: bool = False,
     previous: StoredIndex | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> StoredIndex:
     """Build and persist the index of a corpus, replacing the live one atomically.
 
@@ -130,6 +133,7 @@ def build_index(
         show_progress: draw a progress bar while embedding.
         previous: the live version, whose unchanged documents keep their chunks and vectors
             (see :func:`reusable_rows`); None embeds everything.
+        backend: the backend ``model`` was loaded with, recorded in the manifest.
 
     Returns:
         The index as written; ``manifest.reused_chunks`` says how many chunks were not re-embedded.
@@ -139,7 +143,7 @@ def build_index(
         OSError: the index folder cannot be written (the previous index stays live).
     """
     started = time.perf_counter()
-    reuse = reusable_rows(previous, corpus, model_name, chunking)
+    reuse = reusable_rows(previous, corpus, model_name, chunking, backend)
     chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous)
     if not chunks:
         raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
@@ -151,6 +155,7 @@ def build_index(
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         model=model_name,
+        backend=backend,
         dim=int(vectors.shape[1]),
         index_type=index_type(faiss_index),
         chunking=chunking,

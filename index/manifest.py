@@ -52,6 +52,8 @@ class Manifest(BaseModel):
     model_config = ConfigDict(frozen=True)
     format_version: int
     model: str
+    #: encoder backend the vectors were made with (torch, onnx, onnx-int8); older indexes: torch
+    backend: str = "torch"
     dim: int
     normalized: bool = True
     metric: str = "inner_product"
@@ -73,7 +75,7 @@ def library_versions() -> dict[str, str]:
     """Versions of the libraries that shape an index (recorded in the manifest)."""
     versions = {"python": platform.python_version()}
     for dist in ("citeqa", "faiss-cpu", "sentence-transformers", "torch", "transformers",
-                 "langchain-text-splitters", "numpy"):
+                 "optimum-onnx", "onnxruntime", "langchain-text-splitters", "numpy"):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -82,7 +84,7 @@ def library_versions() -> dict[str, str]:
 
 
 def stale_reasons(
-    manifest: Manifest, corpus_dir: Path, model: str, chunking: ChunkingParams
+    manifest: Manifest, corpus_dir: Path, model: str, chunking: ChunkingParams, backend: str = "onnx"
 ) -> list[str]:
     """Compare a manifest with the corpus folder and the configured model and chunking.
 
@@ -93,6 +95,8 @@ def stale_reasons(
         corpus_dir: the corpus folder as configured now.
         model: the configured model name.
         chunking: the configured chunking parameters.
+        backend: the configured encoder backend (an index is re-embedded when it changes: int8
+            vectors are not interchangeable with fp32 ones).
 
     Returns:
         One line per difference (``"changed: a.txt"``, ``"added: b.txt"``, ``"removed: c.txt"``,
@@ -106,6 +110,8 @@ def stale_reasons(
         reasons.append(f"format version: {manifest.format_version} -> {FORMAT_VERSION}")
     if manifest.model != model:
         reasons.append(f"model: {manifest.model} -> {model}")
+    if manifest.backend != backend:
+        reasons.append(f"backend: {manifest.backend} -> {backend}")
     if manifest.chunking != chunking:
         reasons.append(
             f"chunking: {manifest.chunking.chunk_size}/{manifest.chunking.chunk_overlap} -> "

@@ -68,10 +68,9 @@ def index(
     """Bring the index of a corpus folder up to date: embed added and changed documents, drop
     removed ones (or, with --full, rebuild everything)."""
     from citeqa.corpus.reader import read_corpus
-    from citeqa.index.embedding import load_model
     from citeqa.index.errors import IndexStoreError
     from citeqa.index.store import load_index
-    from citeqa.service.engine import ensure_index, index_problem
+    from citeqa.service.engine import ensure_index, index_problem, load_encoder
 
     settings = make_settings(corpus, index)
     started = time.perf_counter()
@@ -88,7 +87,7 @@ def index(
             out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks, "
                       f"built {m.built_at} -> {stored.path}", soft_wrap=True)
             return
-    model = load_model(settings.model, settings.device)
+    model = load_encoder(settings)
     stored = ensure_index(settings, docs, model, force=True, full=full, show_progress=True)
     m = stored.manifest
     out.print(
@@ -111,9 +110,10 @@ def serve(
     import uvicorn
 
     from citeqa.service.app import create_app
-    from citeqa.service.engine import Engine
+    from citeqa.service.engine import Engine, tune_threads_for_serving
 
     settings = make_settings(corpus, index, host=host, port=port)
+    tune_threads_for_serving(settings)
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
@@ -154,11 +154,12 @@ def ask(
 @cli.command()
 def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     """Serve citeqa as an MCP server over stdio (for an MCP client such as an assistant app)."""
-    from citeqa.service.engine import Engine
+    from citeqa.service.engine import Engine, tune_threads_for_serving
     from citeqa.service.mcp_server import build_mcp_server
 
     settings = make_settings(corpus, index)
     # stdout is the protocol channel: status goes to stderr.
+    tune_threads_for_serving(settings)
     engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}"))
     build_mcp_server(lambda: engine).run("stdio")
 

@@ -13,8 +13,14 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from citeqa.index.embedding import DEFAULT_MODEL
+from citeqa.index.embedding import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, default_cache_dir
 
+
+
+def _model_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/citeqa/onnx`` when that variable is set, else ``~/.cache/citeqa/onnx``."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "citeqa" / "onnx" if xdg else default_cache_dir()
 
 
 def _builtin_corpus() -> Path:
@@ -32,7 +38,15 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default=Path(".citeqa/index"), description="folder the index is stored in")
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model: hub name or local folder")
     hf_offline: bool = Field(default=True, description="set HF_HUB_OFFLINE=1 so no model is fetched from a hub")
-    device: str = Field(default="cpu", description="torch device for the model")
+    device: str = Field(default="cpu", description="torch device for the model (torch backend)")
+    backend: Backend = Field(
+        default=DEFAULT_BACKEND,
+        description="encoder: torch, onnx (exported locally, same embeddings, faster) or onnx-int8 (quantised)",
+    )
+    threads: int = Field(default=0, ge=0, description="ONNX encoder threads; 0 = one per physical core")
+    model_cache_dir: Path = Field(
+        default_factory=_model_cache_dir, description="where ONNX exports of the model are kept"
+    )
     host: str = Field(default="127.0.0.1", description="address `citeqa serve` binds")
     port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
     chunk_size: int = Field(default=500, ge=50, le=10000, description="max chunk length before overlap, in characters")

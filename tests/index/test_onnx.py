@@ -1,0 +1,80 @@
+"""The ONNX encoder: exported locally from the shipped weights, cached, and equal to torch's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from citeqa.index import embedding
+from citeqa.index.embedding import DEFAULT_MODEL, default_cache_dir, embed, load_model
+from citeqa.index.errors import ModelLoadError
+from citeqa.index.manifest import ChunkingParams, stale_reasons
+from tests.conftest import BUILTIN_CORPUS, SHARED
+
+
+def _texts() -> list[str]:
+    """Questions of both shared sets when present, and passages of the built-in corpus."""
+    texts = [p for f in sorted(BUILTIN_CORPUS.iterdir()) for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    for name in ("eval/questions.jsonl", "bench/squad-A/questions.jsonl"):
+        path = SHARED / name
+        if path.exists():
+            texts += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_the_default_encoder_is_onnx_loaded_from_the_export_cache(model, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    assert model.backend == "onnx"
+    exports = [p for p in default_cache_dir().iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert exports and all((p / "onnx" / "model.onnx").is_file() for p in exports)
+
+    def no_export(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"exported again: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_export)
+    again = load_model(DEFAULT_MODEL)  # from the cache, no second export
+    np.testing.assert_allclose(embed(again, ["a question"]), embed(model, ["a question"]), atol=1e-6)
+
+
+@pytest.mark.slow
+def test_onnx_embeddings_match_torch(model) -> None:  # type: ignore[no-untyped-def]
+    texts = _texts()
+    torch_vectors = embed(load_model(DEFAULT_MODEL, backend="torch"), texts)
+    onnx_cos = np.sum(embed(model, texts) * torch_vectors, axis=1)
+    assert onnx_cos.min() >= 0.999, f"ONNX vs torch cosine min {onnx_cos.min():.5f}"
+    # int8 is an option, not the default: close, but below the 0.999 that "the same vectors" needs.
+    int8_cos = np.sum(embed(load_model(DEFAULT_MODEL, backend="onnx-int8"), texts) * torch_vectors, axis=1)
+    assert 0.95 <= int8_cos.min() < 0.999
+
+
+@pytest.mark.slow
+def test_a_model_that_cannot_be_exported_is_a_clear_error(tmp_path: Path) -> None:
+    not_a_model = tmp_path / "not-a-model"
+    not_a_model.mkdir()
+    (not_a_model / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="could not export .*not-a-model.* to ONNX"):
+        load_model(str(not_a_model), cache_dir=tmp_path / "cache")
+    assert not [p for p in (tmp_path / "cache").iterdir() if not p.name.startswith(".")]
+
+
+def test_export_key_changes_with_the_model_files(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    before = embedding._export_key(str(tmp_path))
+    (tmp_path / "model.safetensors").write_bytes(b"weights")
+    assert embedding._export_key(str(tmp_path)) != before
+
+
+def test_changing_the_backend_makes_the_index_stale(tmp_path: Path) -> None:
+    from citeqa.index.manifest import Manifest
+
+    manifest = Manifest(
+        format_version=3, model=DEFAULT_MODEL, backend="onnx", dim=384, index_type="IndexFlatIP",
+        chunking=ChunkingParams(chunk_size=500, chunk_overlap=100), corpus_dir=str(tmp_path), documents={},
+        skipped=[], n_documents=0, n_chunks=0, versions={}, built_at="", build_seconds=0.0,
+    )
+    chunking = manifest.chunking
+    assert stale_reasons(manifest, tmp_path, DEFAULT_MODEL, chunking, "onnx") == []
+    assert stale_reasons(manifest, tmp_path, DEFAULT_MODEL, chunking, "onnx-int8") == ["backend: onnx -> onnx-int8"]
