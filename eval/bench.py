@@ -8,7 +8,8 @@ Run: ``python -m citeqa.eval.bench [--out eval/bench-out] [--seconds 8] [--scale
   encode+search (sentence-transformers encode + FAISS flat), the three interleaved per question;
 - load: 1, 4, 16, 32 concurrent clients on loopback for a bounded time: requests/s, p50, p99, errors;
 - indexing: chunks/s and peak RSS (each build in its own process) for the built-in corpus, SQuAD-A
-  and a 10x larger corpus made from SQuAD-A;
+  and a 10x larger corpus made from SQuAD-A, then the time to bring each index up to date after
+  one document is edited (incremental build) against the full build;
 - scale: search time, memory and recall@10 of exact (flat) vs approximate (HNSW, IVF) FAISS indexes
   over synthetic clustered unit vectors.
 
@@ -314,8 +315,13 @@ def main(argv: list[str] | None = None) -> None:
         if squad.exists():
             corpora["squad-A"] = squad
             big = work / "squad-A-x10"
-            for copy in range(10):  # the same real text under ten names: 10x the chunks to embed
-                shutil.copytree(squad, big / f"copy{copy}")
+            for copy in range(10):  # the real text ten times, each paragraph marked with its copy
+                for article in sorted(squad.iterdir()):  # (identical passages would be embedded once)
+                    paragraphs = article.read_text(encoding="utf-8").split("\n\n")
+                    target = big / f"copy{copy}" / article.name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text("\n\n".join(f"{p} (copy {copy})" if p.strip() else p for p in paragraphs),
+                                      encoding="utf-8")
             corpora["squad-A x10"] = big
         report["indexing"] = indexing(corpora, work)
         md += ["## Indexing (each build in a fresh process)\n", _table(report["indexing"]), ""]
