@@ -110,6 +110,12 @@ def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
             "n_questions": len(questions), "url_port": port}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux ``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def _load_level(url: str, questions: list[str], clients: int, seconds: float) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
@@ -155,7 +161,18 @@ def load(settings: Settings, questions: list[str], seconds: float) -> list[dict[
             except httpx.TransportError:
                 pass
             time.sleep(0.1)
-        return [asyncio.run(_load_level(url, questions, c, seconds)) for c in (1, 4, 16, 32)]
+        rows = []
+        for clients in (1, 4, 16, 32):
+            # CPU per request, server and load generator apart: both share the two cores, so the
+            # generator's share is CPU the server did not get.
+            server_cpu, own = _cpu_seconds(server.pid), os.times()
+            row = asyncio.run(_load_level(url, questions, clients, seconds))
+            after = os.times()
+            row["server_cpu_ms_per_req"] = round((_cpu_seconds(server.pid) - server_cpu) * 1000 / row["requests"], 2)
+            row["loadgen_cpu_ms_per_req"] = round(
+                ((after.user - own.user) + (after.system - own.system)) * 1000 / row["requests"], 2)
+            rows.append(row)
+        return rows
     finally:
         server.terminate()
         server.wait(timeout=30)
