@@ -143,8 +143,42 @@ async def _load_level(url: str, questions: list[str], clients: int, seconds: flo
             **_pct(latencies), "errors": errors}
 
 
-def load(settings: Settings, questions: list[str], seconds: float) -> list[dict[str, Any]]:
-    """Throughput and tail latency at 1, 4, 16 and 32 concurrent clients against a real server."""
+_WRK_SCRIPT = """
+local bodies = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/ask", {["Content-Type"] = "application/json"}, bodies[(i %% #bodies) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK {\\"requests\\": %%d, \\"seconds\\": %%f, \\"errors\\": %%d, "
+    .. "\\"p50_us\\": %%d, \\"p95_us\\": %%d, \\"p99_us\\": %%d}\\n",
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def _wrk_level(url: str, questions: list[str], clients: int, seconds: float, work: Path) -> dict[str, Any]:
+    """One load level driven by wrk (Debian's ``wrk``): a C client, so that the load generator takes
+    little of the two cores the server needs; the questions rotate through a Lua script."""
+    bodies = ", ".join(f"[==[{json.dumps({'question': q})}]==]" for q in questions)
+    script = work / "ask.lua"
+    script.write_text(_WRK_SCRIPT % bodies, encoding="utf-8")
+    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "30s", "-s", str(script), url],
+                         check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.split("WRK ", 1)[1])
+    return {"clients": clients, "requests": result["requests"], "rps": round(result["requests"] / result["seconds"], 1),
+            "p50_ms": round(result["p50_us"] / 1000, 2), "p95_ms": round(result["p95_us"] / 1000, 2),
+            "p99_ms": round(result["p99_us"] / 1000, 2), "errors": result["errors"]}
+
+
+def load(settings: Settings, questions: list[str], seconds: float, generator: str = "auto") -> list[dict[str, Any]]:
+    """Throughput and tail latency at 1, 4, 16 and 32 concurrent clients against a real server.
+
+    ``generator``: ``wrk``, ``python`` (httpx, asyncio) or ``auto`` (wrk when installed)."""
+    use_wrk = generator == "wrk" or (generator == "auto" and shutil.which("wrk") is not None)
     port = _free_port()
     # No query cache: the clients cycle through the same questions, and cache hits would measure
     # the cache rather than the encoder's batching.
@@ -166,11 +200,15 @@ def load(settings: Settings, questions: list[str], seconds: float) -> list[dict[
             # CPU per request, server and load generator apart: both share the two cores, so the
             # generator's share is CPU the server did not get.
             server_cpu, own = _cpu_seconds(server.pid), os.times()
-            row = asyncio.run(_load_level(url, questions, clients, seconds))
+            if use_wrk:
+                row = {"generator": "wrk", **_wrk_level(url, questions, clients, seconds, Path(tempfile.mkdtemp()))}
+            else:
+                row = {"generator": "python", **asyncio.run(_load_level(url, questions, clients, seconds))}
             after = os.times()
+            spent = (after.user - own.user + after.system - own.system  # this process, and wrk
+                     + after.children_user - own.children_user + after.children_system - own.children_system)
             row["server_cpu_ms_per_req"] = round((_cpu_seconds(server.pid) - server_cpu) * 1000 / row["requests"], 2)
-            row["loadgen_cpu_ms_per_req"] = round(
-                ((after.user - own.user) + (after.system - own.system)) * 1000 / row["requests"], 2)
+            row["loadgen_cpu_ms_per_req"] = round(spent * 1000 / row["requests"], 2)
             rows.append(row)
         return rows
     finally:
@@ -301,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load level")
     parser.add_argument("--scale", default="10000,100000,1000000", help="vector counts for the scale section")
     parser.add_argument("--sections", default="latency,load,indexing,scale")
+    parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
+                        help="wrk (Debian's package) when installed, else an httpx asyncio client")
     args = parser.parse_args(argv)
     sections = set(args.sections.split(","))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -320,7 +360,7 @@ def main(argv: list[str] | None = None) -> None:
                _table([{"path": k, **v} for k, v in lat["rows"].items()]),
                f"\nHTTP /ask p50 / naive encode+search p50 = **{lat['http_over_naive_p50']}x**\n"]
     if "load" in sections:
-        report["load"] = load(settings, questions, args.seconds)
+        report["load"] = load(settings, questions, args.seconds, args.load_generator)
         base = report["load"][0]["rps"]
         for row in report["load"]:
             row["rps_vs_1_client"] = round(row["rps"] / base, 2)

@@ -28,6 +28,12 @@ def chunking_of(settings: Settings) -> ChunkingParams:
     return ChunkingParams(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
 
 
+#: Questions per encoder pass within a micro-batch. sentence-transformers sorts a call's texts by
+#: length and pads each pass to its longest, so smaller passes pad less: 32 SQuAD questions took
+#: 285 ms of CPU in one pass of 32, 207 ms in passes of 8, 224 ms in passes of 4 (eval/BENCH.md).
+QUERY_PASS = 8
+
+
 def load_encoder(settings: Settings) -> SentenceTransformer:
     """Load the embedding model the settings name, with their backend, threads and export cache.
 
@@ -213,7 +219,7 @@ class Engine:
             on_build=lambda reason: on_status(f"building index ({reason})"),
         )
         loaded = model
-        batcher = MicroBatcher(lambda texts: embed(loaded, texts), max_batch=settings.encode_batch,
+        batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=QUERY_PASS), max_batch=settings.encode_batch,
                                max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
         return cls(settings, corpus, Retriever(model, stored, corpus.by_id, encode=batcher))
 

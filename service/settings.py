@@ -53,7 +53,10 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(default=100, ge=0, description="max overlap between chunks (whole sentences), in characters")
     batch_size: int = Field(default=64, ge=1, description="texts per embedding batch")
     encode_batch: int = Field(default=32, ge=1, description="most questions embedded together (micro-batching of concurrent requests)")
-    encode_wait_ms: float = Field(default=2.0, ge=0, description="how long a question waits for others to batch with, in milliseconds")
+    encode_wait_ms: float = Field(
+        default=0.0, ge=0,
+        description="how long a question waits for others to batch with, in milliseconds (0: batch what queued meanwhile)",
+    )
     query_cache: int = Field(default=1024, ge=0, description="questions whose embedding is kept (LRU); 0 disables")
     default_k: int = Field(default=5, ge=1, description="passages returned when a request gives no k")
     max_k: int = Field(default=50, ge=1, description="largest k a request may ask for")
