@@ -235,7 +235,7 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 import dataclasses, hashlib
 from citeqa.corpus.reader import Corpus
 doc = corpus.documents[0]
-text = doc.text + "\n\nA paragraph added to measure an incremental build."
+text = doc.text + 2 * chr(10) + "A paragraph added to measure an incremental build."
 edited = dataclasses.replace(doc, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
 corpus = Corpus(corpus.root, (edited, *corpus.documents[1:]), corpus.skipped)
 t0 = time.perf_counter()
