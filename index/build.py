@@ -37,20 +37,6 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 
-def chunk_corpus(corpus: Corpus, chunking: ChunkingParams) -> list[Chunk]:
-    """Clean and chunk every document of a corpus, in doc-id order.
-
-    Raises:
-        ValueError: bad chunking parameters.
-    """
-    chunks: list[Chunk] = []
-    for document in corpus.documents:
-        chunks.extend(
-            chunk_document(clean_document(document), chunking.chunk_size, chunking.chunk_overlap)
-        )
-    return chunks
-
-
 def reusable_rows(
     previous: StoredIndex | None, corpus: Corpus, model_name: str, chunking: ChunkingParams,
     backend: str = DEFAULT_BACKEND,
