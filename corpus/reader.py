@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -101,8 +102,10 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
             path = Path(dirpath) / name
             try:
                 path.resolve().relative_to(resolved_root)
-            except (ValueError, OSError):
-                continue  # a symlink pointing outside the corpus is not part of it
+            except (ValueError, OSError, RuntimeError):
+                # A symlink pointing outside the corpus is not part of it; a symlink loop
+                # (RuntimeError on Python 3.11) leads nowhere.
+                continue
             found.append((path.relative_to(root).as_posix(), path))
     return sorted(found)
 
@@ -151,6 +154,9 @@ def read_corpus(root: Path) -> Corpus:
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
     for doc_id, path in list_corpus_files(root):
+        if _not_regular(path):
+            skipped.append(SkippedFile(doc_id, "not a regular file (a pipe, socket or device)"))
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -171,11 +177,21 @@ def read_corpus(root: Path) -> Corpus:
     return Corpus(root, tuple(documents), tuple(skipped))
 
 
+def _not_regular(path: Path) -> bool:
+    """True for a path that exists but is no regular file: reading a named pipe would block."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # missing or unreadable: reading it reports why
+
+
 def file_fingerprint(path: Path) -> tuple[str, int]:
     """Return ``(sha256 hex digest, size in bytes)`` of a file.
 
     Raises:
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, or is not a regular file.
     """
+    if _not_regular(path):
+        raise OSError(f"{path} is not a regular file")
     data = path.read_bytes()
     return hashlib.sha256(data).hexdigest(), len(data)

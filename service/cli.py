@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from citeqa.corpus.errors import CorpusError
+from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
 from citeqa.service.errors import ServiceError
@@ -52,7 +52,13 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
             recorded = Path(read_manifest(settings.index_dir).corpus_dir)
         except IndexStoreError:
             recorded = None
-        if recorded is not None and recorded.is_dir() and recorded != settings.corpus_dir:
+        if recorded is not None and not recorded.is_dir():
+            # Falling back to the built-in corpus would rebuild this index from other documents.
+            raise CorpusNotFoundError(
+                f"the index in {str(settings.index_dir)!r} was built from corpus folder {str(recorded)!r}, "
+                "which no longer exists; pass --corpus DIR to serve (and re-index) another folder"
+            )
+        if recorded is not None and recorded != settings.corpus_dir:
             err.print(f"citeqa: using corpus {recorded} (recorded in the index at {settings.index_dir})")
             settings = settings.model_copy(update={"corpus_dir": recorded})
     settings.apply_environment()
@@ -77,7 +83,8 @@ def index(
     docs = read_corpus(settings.corpus_dir)
     for skipped in docs.skipped:
         err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}")
-    if not full and index_problem(settings) is None:
+    problem = index_problem(settings)
+    if not full and problem is None:
         try:
             stored = load_index(settings.index_dir)
         except IndexStoreError:
@@ -87,6 +94,8 @@ def index(
             out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks, "
                       f"built {m.built_at} -> {stored.path}", soft_wrap=True)
             return
+    why = "rebuilding the index (--full)" if full else f"updating the index ({problem or 'unreadable index'})"
+    err.print(f"citeqa: {escape(why)}", soft_wrap=True)
     model = load_encoder(settings)
     stored = ensure_index(settings, docs, model, force=True, full=full, show_progress=True)
     m = stored.manifest

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from citeqa.corpus.reader import Corpus, read_corpus
 from citeqa.index.batching import MicroBatcher
 from citeqa.index.build import build_index
-from citeqa.index.embedding import embed, load_model
+from citeqa.index.embedding import embed, load_model, pass_size
 from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
@@ -219,7 +219,8 @@ class Engine:
             on_build=lambda reason: on_status(f"building index ({reason})"),
         )
         loaded = model
-        batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=QUERY_PASS), max_batch=settings.encode_batch,
+        query_pass = pass_size(settings.backend, QUERY_PASS)
+        batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=query_pass), max_batch=settings.encode_batch,
                                max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
         return cls(settings, corpus, Retriever(model, stored, corpus.by_id, encode=batcher))
 

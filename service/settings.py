@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     def _check(self) -> Settings:
         if self.chunk_overlap >= self.chunk_size:
             raise ValueError(f"chunk_overlap ({self.chunk_overlap}) must be smaller than chunk_size ({self.chunk_size})")
+        if str(self.model_cache_dir) in ("", "."):
+            raise ValueError("model_cache_dir is empty; give a folder for the ONNX export (or leave it unset)")
         if self.default_k > self.max_k:
             raise ValueError(f"default_k ({self.default_k}) must not exceed max_k ({self.max_k})")
         return self

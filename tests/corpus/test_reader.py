@@ -66,3 +66,26 @@ def test_symlink_out_of_the_corpus_is_not_followed(tmp_path: Path) -> None:
     (root / "ok.txt").write_text("Inside text of the corpus folder.", encoding="utf-8")
     (root / "link.txt").symlink_to(outside)
     assert [d.doc_id for d in read_corpus(root).documents] == ["ok.txt"]
+
+
+def test_symlink_loops_and_named_pipes_are_skipped_not_fatal(tmp_path: Path) -> None:
+    import os
+
+    from citeqa.index.manifest import ChunkingParams, Manifest, stale_reasons
+
+    (tmp_path / "ok.txt").write_text("Inside text of the corpus folder.", encoding="utf-8")
+    (tmp_path / "loopa.txt").symlink_to(tmp_path / "loopb.txt")
+    (tmp_path / "loopb.txt").symlink_to(tmp_path / "loopa.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+
+    corpus = read_corpus(tmp_path)
+
+    assert [d.doc_id for d in corpus.documents] == ["ok.txt"]
+    assert {s.doc_id: s.reason for s in corpus.skipped} == {"pipe.txt": "not a regular file (a pipe, socket or device)"}
+    manifest = Manifest(
+        format_version=3, model="m", dim=384, index_type="IndexFlatIP", chunking=ChunkingParams(chunk_size=500, chunk_overlap=100),
+        corpus_dir=str(tmp_path.resolve()), documents={}, skipped=[], n_documents=0, n_chunks=0, versions={},
+        built_at="", build_seconds=0.0,
+    )
+    # The staleness check hashes files too: it must not block on the pipe either.
+    assert "added: pipe.txt" in stale_reasons(manifest, tmp_path, "m", manifest.chunking, "torch")

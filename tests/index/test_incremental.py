@@ -175,3 +175,29 @@ def test_cli_index_embeds_only_what_changed(model, corpus_dir: Path, tmp_path: P
 
     assert run([*args, "--full"]) == 0
     assert load_index(Path(index_dir)).manifest.reused_chunks == 0
+
+
+def test_cli_index_records_a_new_corpus_folder_and_refuses_a_vanished_one(
+    model, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    from citeqa.service.cli import main
+
+    def run(argv: list[str]) -> tuple[int, str]:
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        return int(exited.value.code or 0), capsys.readouterr().err
+
+    index_dir = tmp_path / "index"
+    assert run(["index", "--corpus", str(corpus_dir), "--index", str(index_dir)])[0] == 0
+    moved = tmp_path / "moved"
+    shutil.copytree(corpus_dir, moved)
+    code, err = run(["index", "--corpus", str(moved), "--index", str(index_dir)])
+    assert code == 0 and "updating the index (stale: corpus folder:" in err
+    manifest = load_index(index_dir).manifest
+    assert manifest.corpus_dir == str(moved.resolve()) and manifest.reused_chunks == manifest.n_chunks
+
+    shutil.rmtree(moved)
+    version = load_index(index_dir).path
+    code, err = run(["ask", "Is China a party to the Refugee Convention?", "--index", str(index_dir)])
+    assert code == 1 and "CorpusNotFoundError" in err and "no longer exists" in err and "Traceback" not in err
+    assert load_index(index_dir).path == version  # not rebuilt from the built-in corpus

@@ -78,3 +78,17 @@ def test_changing_the_backend_makes_the_index_stale(tmp_path: Path) -> None:
     chunking = manifest.chunking
     assert stale_reasons(manifest, tmp_path, DEFAULT_MODEL, chunking, "onnx") == []
     assert stale_reasons(manifest, tmp_path, DEFAULT_MODEL, chunking, "onnx-int8") == ["backend: onnx -> onnx-int8"]
+
+
+@pytest.mark.slow
+def test_int8_vectors_do_not_depend_on_batch_mates() -> None:
+    from citeqa.index.embedding import pass_size
+
+    int8 = load_model(DEFAULT_MODEL, backend="onnx-int8")
+    texts = ["When was the lighthouse built?", "A much longer sentence " * 20, "Who?"]
+    one_pass = pass_size("onnx-int8", 64)
+    alone = embed(int8, texts[:1], batch_size=one_pass)
+    together = embed(int8, texts, batch_size=one_pass)
+    assert np.array_equal(alone[0], together[0])
+    mixed = embed(int8, texts, batch_size=64)  # what a shared pass would give: not the same vector
+    assert not np.array_equal(alone[0], mixed[0])
