@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -325,6 +326,58 @@ def scale(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0) -
     return rows
 
 
+def plots(report: dict[str, Any], out: Path) -> list[Path]:
+    """Draw the load and scale sections of a report as PNGs in ``out``; returns the files written.
+
+    ``bench-load.png``: requests/s and p99 latency against concurrent clients.
+    ``bench-scale.png``: search p50 (log scale) and recall@10 against the number of vectors, one
+    line per index type and search setting.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display here
+    import matplotlib.pyplot as plt
+
+    written = []
+    if report.get("load"):
+        rows = report["load"]
+        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+        clients = [r["clients"] for r in rows]
+        left.plot(clients, [r["rps"] for r in rows], marker="o")
+        left.plot(clients, [rows[0]["rps"] * 3] * len(rows), linestyle="--", label="3x one client")
+        left.set(xlabel="concurrent clients", ylabel="requests/s", xscale="log", xticks=clients, xticklabels=clients)
+        left.legend()
+        right.plot(clients, [r["p50_ms"] for r in rows], marker="o", label="p50")
+        right.plot(clients, [r["p99_ms"] for r in rows], marker="o", label="p99")
+        right.set(xlabel="concurrent clients", ylabel="ms", xscale="log", xticks=clients, xticklabels=clients)
+        right.legend()
+        fig.suptitle("POST /ask under load (built-in corpus, loopback)")
+        fig.tight_layout()
+        written.append(out / "bench-load.png")
+        fig.savefig(written[-1], dpi=110)
+        plt.close(fig)
+    if report.get("scale"):
+        rows = report["scale"]
+        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+        series = lambda r: re.sub(r"ivf\d+", "ivf(nlist=4 sqrt n)", r["index"])  # noqa: E731
+        for label in dict.fromkeys(series(r) for r in rows):
+            mine = [r for r in rows if series(r) == label]
+            sizes = [r["vectors"] for r in mine]
+            left.plot(sizes, [r["p50_ms"] for r in mine], marker="o", label=label)
+            right.plot(sizes, [r["recall@10"] for r in mine], marker="o", label=label)
+        left.set(xlabel="vectors", ylabel="search p50, ms", xscale="log", yscale="log")
+        right.set(xlabel="vectors", ylabel="recall@10 vs exact", xscale="log", ylim=(0, 1.02))
+        left.axhline(20, color="grey", linestyle=":")
+        right.axhline(0.95, color="grey", linestyle=":")
+        right.legend(fontsize=7)
+        fig.suptitle("Exact vs approximate FAISS search (synthetic 384-d unit vectors)")
+        fig.tight_layout()
+        written.append(out / "bench-scale.png")
+        fig.savefig(written[-1], dpi=110)
+        plt.close(fig)
+    return written
+
+
 def _table(rows: list[dict[str, Any]]) -> str:
     keys = list(rows[0])
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
@@ -341,7 +394,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sections", default="latency,load,indexing,scale")
     parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
                         help="wrk (Debian's package) when installed, else an httpx asyncio client")
+    parser.add_argument("--plot", type=Path, metavar="BENCH_JSON",
+                        help="only redraw the plots of a saved bench.json into --out")
     args = parser.parse_args(argv)
+    if args.plot:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for png in plots(json.loads(args.plot.read_text(encoding="utf-8")), args.out):
+            print(png)
+        return
     sections = set(args.sections.split(","))
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="citeqa-bench-"))
@@ -386,6 +446,8 @@ def main(argv: list[str] | None = None) -> None:
         report["scale"] = scale([int(s) for s in args.scale.split(",")])
         md += ["## Scale: exact vs approximate search (synthetic clustered unit vectors, dim 384, 1 thread per query batch of 1)\n",
                _table(report["scale"]), ""]
+    for png in plots(report, args.out):
+        md.append(f"![{png.stem}]({png.name})")
     (args.out / "bench.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     (args.out / "bench.md").write_text("\n".join(md) + "\n", encoding="utf-8")
     print("\n".join(md))
