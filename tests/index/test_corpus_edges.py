@@ -6,6 +6,7 @@ file in tests/corpus/test_reader.py; here the whole `citeqa index` / ask path is
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -17,21 +18,15 @@ from citeqa.index.build import build_index
 from citeqa.index.manifest import ChunkingParams
 from citeqa.index.retrieval import Retriever
 from citeqa.index.store import load_index
-from citeqa.service.cli import main
-from citeqa.service.engine import Engine
+from citeqa.service.engine import Engine, index_problem
 from citeqa.service.settings import Settings
 from tests.conftest import BUILTIN_CORPUS, REFUGEE_QUESTION, SHARED, needs_shared
+from tests.index.conftest import record_embeds
+from tests.service.test_cli import run
 
 CHUNKING = ChunkingParams(chunk_size=500, chunk_overlap=100)
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BOILERPLATE = "Home | News | Sport | Contact\nShare on Facebook\nSubscribe\n[Log in](/login) [Register](/r)\n"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    captured = capsys.readouterr()
-    return int(exited.value.code or 0), captured.out, captured.err
 
 
 @pytest.mark.parametrize(
@@ -65,11 +60,9 @@ def test_duplicate_content_under_two_names_is_cited_under_both_and_embedded_once
     source = sorted(BUILTIN_CORPUS.iterdir())[3]  # the article that calls China a state party
     text = source.read_text(encoding="utf-8")
     (corpus / "original.txt").write_text(text, encoding="utf-8")
-    (corpus / "mirror" ).mkdir()
+    (corpus / "mirror").mkdir()
     (corpus / "mirror" / "copy.txt").write_text(text, encoding="utf-8")
-    embedded: list[str] = []
-    real_embed = build_module.embed
-    monkeypatch.setattr(build_module, "embed", lambda m, texts, **kw: embedded.extend(texts) or real_embed(m, texts, **kw))
+    embedded = record_embeds(monkeypatch)
 
     stored = build_index(read_corpus(corpus), tmp_path / "index", model, MODEL, CHUNKING)
 
@@ -108,8 +101,6 @@ def test_a_file_changing_while_indexing_never_gives_a_wrong_citation(
         assert original[passage.start:passage.end] == passage.text
         if passage.doc_id == victim.name:
             assert before[passage.start:passage.end] == passage.text
-
-    from citeqa.service.engine import index_problem
 
     assert index_problem(settings) == f"stale: changed: {victim.name}"
     restarted = Engine.start(settings, model=model)
@@ -151,8 +142,6 @@ def test_a_50_mb_text_file_is_indexed_and_cited_exactly(tmp_path: Path, capsys: 
     code, out, err = run(["ask", "What is the capital of France?", *args, "--json", "--no-abstain"], capsys)
     assert code == 0, err
     text = big.read_text(encoding="utf-8")
-    import json
-
     for passage in json.loads(out)["passages"]:
         assert text[passage["start"]:passage["end"]] == passage["text"]
     assert load_index(tmp_path / "index").manifest.n_chunks > 50_000

@@ -13,12 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citeqa.corpus.reader import read_corpus
-from citeqa.index import build as build_module
 from citeqa.index.build import build_index
 from citeqa.index.manifest import ChunkingParams
 from citeqa.index.retrieval import Retriever
 from citeqa.index.store import StoredIndex, load_index
 from tests.conftest import BUILTIN_CORPUS
+from tests.index.conftest import record_embeds
+from tests.service.test_cli import run
 
 CHUNKING = ChunkingParams(chunk_size=500, chunk_overlap=100)
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -94,14 +95,7 @@ def test_incremental_build_answers_like_a_full_rebuild_many(model, monkeypatch, 
 
 def _check_edit_sequence(model, monkeypatch, edits) -> None:  # type: ignore[no-untyped-def]
     """Apply the edits one by one; after each, build incrementally and fully, and compare."""
-    embedded: list[str] = []
-    real_embed = build_module.embed
-
-    def counting_embed(model, texts, **kwargs):  # type: ignore[no-untyped-def]
-        embedded.extend(texts)
-        return real_embed(model, texts, **kwargs)
-
-    monkeypatch.setattr(build_module, "embed", counting_embed)
+    embedded = record_embeds(monkeypatch)
     with tempfile.TemporaryDirectory() as tmp:
         corpus, live = Path(tmp) / "corpus", Path(tmp) / "live"
         corpus.mkdir()
@@ -149,55 +143,42 @@ def test_nothing_is_reused_from_an_index_of_other_chunking(model, corpus_dir: Pa
 
 
 def test_cli_index_embeds_only_what_changed(model, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
-    from citeqa.service.cli import main
-
-    def run(argv: list[str]) -> int:
-        with pytest.raises(SystemExit) as exited:
-            main(argv)
-        return int(exited.value.code or 0)
-
     index_dir = str(tmp_path / "index")
     args = ["index", "--corpus", str(corpus_dir), "--index", index_dir]
-    assert run(args) == 0
+    assert run(args, capsys)[0] == 0
     first = load_index(Path(index_dir)).manifest
-    assert run(args) == 0
-    assert "index is up to date" in capsys.readouterr().out
+    code, out, _ = run(args, capsys)
+    assert code == 0
+    assert "index is up to date" in out
 
     changed = sorted(corpus_dir.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA new closing paragraph.", encoding="utf-8")
     sorted(corpus_dir.iterdir())[-1].unlink()
-    assert run(args) == 0
-    out = capsys.readouterr().out
+    code, out, _ = run(args, capsys)
+    assert code == 0
     second = load_index(Path(index_dir)).manifest
     kept = sum(e.chunks for d, e in second.documents.items() if d != changed.name)
     assert second.reused_chunks == kept and second.n_documents == first.n_documents - 1
     assert f"{kept} kept from the previous version" in out
 
-    assert run([*args, "--full"]) == 0
+    assert run([*args, "--full"], capsys)[0] == 0
     assert load_index(Path(index_dir)).manifest.reused_chunks == 0
 
 
 def test_cli_index_records_a_new_corpus_folder_and_refuses_a_vanished_one(
     model, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
 ) -> None:
-    from citeqa.service.cli import main
-
-    def run(argv: list[str]) -> tuple[int, str]:
-        with pytest.raises(SystemExit) as exited:
-            main(argv)
-        return int(exited.value.code or 0), capsys.readouterr().err
-
     index_dir = tmp_path / "index"
-    assert run(["index", "--corpus", str(corpus_dir), "--index", str(index_dir)])[0] == 0
+    assert run(["index", "--corpus", str(corpus_dir), "--index", str(index_dir)], capsys)[0] == 0
     moved = tmp_path / "moved"
     shutil.copytree(corpus_dir, moved)
-    code, err = run(["index", "--corpus", str(moved), "--index", str(index_dir)])
+    code, _, err = run(["index", "--corpus", str(moved), "--index", str(index_dir)], capsys)
     assert code == 0 and "updating the index (stale: corpus folder:" in err
     manifest = load_index(index_dir).manifest
     assert manifest.corpus_dir == str(moved.resolve()) and manifest.reused_chunks == manifest.n_chunks
 
     shutil.rmtree(moved)
     version = load_index(index_dir).path
-    code, err = run(["ask", "Is China a party to the Refugee Convention?", "--index", str(index_dir)])
+    code, _, err = run(["ask", "Is China a party to the Refugee Convention?", "--index", str(index_dir)], capsys)
     assert code == 1 and "CorpusNotFoundError" in err and "no longer exists" in err and "Traceback" not in err
     assert load_index(index_dir).path == version  # not rebuilt from the built-in corpus
