@@ -1,40 +1,45 @@
-"""Choose what to index in a document without rewriting it.
+"""Choose what to index in a document's text layer without rewriting it.
 
-Cleaning never edits text: it returns *segments*, spans of a document's view text that hold
-content, and everything that is not in a segment (navigation, "Subscribe", ads, login prompts,
-comment forms) is simply not indexed. For plain text and Markdown the view text is the file's text;
-for HTML it is the visible text (:mod:`citeqa.corpus.html_text`), mapped back to raw offsets.
+Cleaning never edits text: it returns *segments*, spans of the text layer that hold content, and
+everything outside a segment is simply not indexed (it stays in the text layer, which is served
+whole). Headings are structure, not passages: they end a segment and reach BM25 as each passage's
+context line (title and heading path).
 
-Boilerplate is recognised by general line rules, not by phrase lists (web-page cleaning heuristics
-in the spirit of jusText, Pomikálek 2011: short lines without sentence punctuation and link-dense
-lines are boilerplate). A line is content when it
-
-- has at least ``LONG_LINE_WORDS`` words (running prose), or
-- has at least ``SENTENCE_MIN_WORDS`` words and ends like a sentence (``.``, ``!``, ``?``, ``…``,
-  optionally followed by closing quotes or brackets),
-
-and is not link-farm-like (many ``|``/``•``/``»`` separators, or mostly Markdown links).
+- Every format but web pages keeps all its text: plain text, Markdown, RST, CSV, DOCX, PDF, PPTX and
+  EPUB keep tables, lists, code blocks, short lines and every script. Only what the reader marked
+  as boilerplate by structure (Markdown front matter, RST underlines) is left out.
+- Web pages (HTML) drop what their structure marks as boilerplate (navigation, footers, cookie
+  banners, link lists: :mod:`citeqa.corpus.html_text`), keep table rows, list items and code, and
+  judge the remaining lines by general line rules in the spirit of jusText (Pomikálek 2011): short
+  lines without sentence punctuation are boilerplate. A line is content when it has at least
+  ``LONG_LINE_WORDS`` words, or at least ``SENTENCE_MIN_WORDS`` words and ends like a sentence,
+  and is not link-farm-like (many ``|``/``•``/``»`` separators, or mostly Markdown links). Words
+  are counted so that CJK text, written without spaces, counts (:func:`word_count`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from citeqa.corpus.html_text import VisibleText, visible_text
+from citeqa.corpus.plain_text import line_spans
 from citeqa.corpus.reader import Document
+from citeqa.corpus.text_layer import Heading, Span
 
 #: A line with this many words is prose even without final punctuation (a wrapped paragraph line).
 LONG_LINE_WORDS = 15
 #: A sentence-final line needs this many words ("Lost your password?" and "Welcome back!" do not).
 SENTENCE_MIN_WORDS = 5
+#: Characters of CJK text per word when counting words of text without spaces: modern Chinese
+#: words average about 1.5-2 characters (Chinese Lexical Database, Sun et al. 2018); 2 is cautious.
+CJK_CHARS_PER_WORD = 2
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 _SEPARATORS = re.compile(r"[|•·›»]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 
 # Typographic characters folded to ASCII for matching only (the embedder and BM25 see the folded
 # copy; citations keep the original).
@@ -60,24 +65,34 @@ def normalize_for_matching(text: str) -> str:
     return _WS.sub(" ", folded).strip()
 
 
+def word_count(line: str) -> int:
+    """Words in a line: whitespace-separated tokens, where a CJK run counts one word per
+    :data:`CJK_CHARS_PER_WORD` characters (at least one)."""
+    count = 0
+    for token in line.split():
+        cjk = len(_CJK.findall(token))
+        count += max(1, -(-cjk // CJK_CHARS_PER_WORD))  # ceil(cjk / chars per word), >= 1
+    return count
+
+
 def is_content_line(line: str) -> bool:
-    """Tell whether one line (no line break) is content rather than site boilerplate.
+    """Tell whether one line of a web page (no line break) is content rather than boilerplate.
 
     See the module docstring for the rule and its source.
     """
     stripped = line.strip()
-    words = stripped.split()
-    if not words:
+    if not stripped:
         return False
+    words = word_count(stripped)
     separators = len(_SEPARATORS.findall(stripped))
-    if separators >= 2 and separators * 5 >= len(words):
+    if separators >= 2 and separators * 5 >= words:
         return False
     link_chars = sum(len(m) for m in _MD_LINK.findall(stripped))
     if link_chars * 2 >= len(stripped):
         return False
-    if len(words) >= LONG_LINE_WORDS:
+    if words >= LONG_LINE_WORDS:
         return True
-    return len(words) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(stripped))
+    return words >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(stripped))
 
 
 @dataclass(frozen=True)
@@ -86,64 +101,40 @@ class CleanDocument:
 
     Attributes:
         doc_id: the document's id.
-        view: the text the segments index into: the file's text for plain text and Markdown, the
-            visible text for HTML.
-        segments: ``(start, end)`` half-open code-point spans of ``view`` holding content, in order,
+        text: its text layer (what segments and offsets index into).
+        segments: ``(start, end)`` half-open code-point spans of ``text`` holding content, in order,
             non-overlapping, each starting and ending on a non-whitespace character.
-        title: the document's title if it has one (HTML ``<title>``, a first Markdown heading, or a
-            short first line without sentence punctuation), else ``None``.
-        visible: for HTML, the map from view to raw offsets; ``None`` when view is the raw text.
-        headings: Markdown headings as ``(view offset, level 1-6, text)``, in order.
+        title: the document's own title, or None (the file name is not used as context).
+        headings: the document's headings, in order.
+        pages: start offset of each page (empty without pages).
     """
 
     doc_id: str
-    view: str
-    segments: tuple[tuple[int, int], ...]
+    text: str
+    segments: tuple[Span, ...]
     title: str | None
-    visible: VisibleText | None = None
-    headings: tuple[tuple[int, int, str], ...] = ()
+    headings: tuple[Heading, ...] = ()
+    pages: tuple[int, ...] = ()
+
+    def heading_path(self, offset: int) -> tuple[str, ...]:
+        """The headings in force at an offset, outermost first, e.g. ``("Install", "Linux")``."""
+        path: list[Heading] = []
+        for heading in self.headings:
+            if heading.offset > offset:
+                break
+            path = [h for h in path if h.level < heading.level] + [heading]
+        return tuple(h.text for h in path)
 
     def context_at(self, offset: int) -> str:
-        """The title and heading path in force at a view offset, e.g. ``"Guide > Install > Linux"``.
-
-        Args:
-            offset: a code-point offset into ``view``.
-        """
-        path: list[tuple[int, str]] = []
-        for position, level, text in self.headings:
-            if position > offset:
-                break
-            path = [(lvl, t) for lvl, t in path if lvl < level] + [(level, text)]
-        parts = [t for _, t in path]
+        """The title and heading path at an offset, e.g. ``"Guide > Install > Linux"`` (what BM25
+        sees before a passage so that a passage that never names its subject is still found)."""
+        parts = list(self.heading_path(offset))
         if self.title and (not parts or parts[0] != self.title):
             parts.insert(0, self.title)
         return " > ".join(parts)
 
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a non-empty view span to its span in the original file (identity unless HTML).
 
-        Raises:
-            ValueError: the span is empty or outside the view.
-        """
-        if self.visible is None:
-            if not 0 <= start < end <= len(self.view):
-                raise ValueError(f"span [{start}, {end}) is empty or outside [0, {len(self.view)})")
-            return start, end
-        return self.visible.raw_span(start, end)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line of ``text``, line breaks excluded (str.splitlines rules)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        spans.append((pos, pos + len(body)))
-        pos += len(line)
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int) -> Span:
     """Shrink a span so that it starts and ends on non-whitespace (may become empty)."""
     while start < end and text[start].isspace():
         start += 1
@@ -152,27 +143,42 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def content_segments(view: str, *, markdown: bool = False) -> tuple[tuple[int, int], ...]:
-    """Find the content segments of a view text.
+def _inside(spans: tuple[Span, ...], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps one of ``spans`` (sorted, non-overlapping)."""
+    i = bisect_right(spans, (start, float("inf")))  # the spans starting at or before ``start``...
+    if i and spans[i - 1][1] > start:  # ...the last of which may reach into the line
+        return True
+    return i < len(spans) and spans[i][0] < end
 
-    A segment is a maximal run of content lines, blank lines allowed between them; any boilerplate
-    line ends the run, so a chunk never straddles dropped text. Markdown headings are structure,
-    not content: they end a segment too.
 
-    Args:
-        view: the text to segment.
-        markdown: treat ``#`` lines as headings.
+def content_segments(document: Document) -> tuple[Span, ...]:
+    """Find the content segments of a document's text layer (rules: module docstring).
+
+    A segment is a maximal run of content lines, blank lines allowed between them; a boilerplate
+    line or a heading ends the run, so a chunk never straddles dropped text or a section break.
 
     Returns:
-        ``(start, end)`` code-point spans into ``view``, in order, trimmed of edge whitespace.
+        ``(start, end)`` code-point spans into ``document.text``, in order, trimmed of edge
+        whitespace.
     """
-    segments: list[tuple[int, int]] = []
-    run: tuple[int, int] | None = None
-    for start, end in _lines(view):
-        line = view[start:end]
+    layer = document.layer
+    text = layer.text
+    heading_offsets = sorted(h.offset for h in layer.headings)
+    segments: list[Span] = []
+    run: Span | None = None
+    for start, end in line_spans(text):
+        line = text[start:end]
         if not line.strip():
             continue
-        if not (markdown and _MD_HEADING.match(line)) and is_content_line(line):
+        i = bisect_left(heading_offsets, start)
+        is_heading = i < len(heading_offsets) and heading_offsets[i] < end
+        if is_heading or _inside(layer.boilerplate, start, end):
+            content = False
+        elif layer.web:
+            content = _inside(layer.structured, start, end) or is_content_line(line)
+        else:
+            content = True
+        if content:
             run = (run[0], end) if run else (start, end)
             continue
         if run:
@@ -180,30 +186,8 @@ def content_segments(view: str, *, markdown: bool = False) -> tuple[tuple[int, i
         run = None
     if run:
         segments.append(run)
-    trimmed = (_trim(view, s, e) for s, e in segments)
+    trimmed = (_trim(text, s, e) for s, e in segments)
     return tuple((s, e) for s, e in trimmed if s < e)
-
-
-def _title(document: Document, view: str) -> str | None:
-    """The document's title: HTML <title>, first Markdown heading, or a short unpunctuated first line."""
-    if document.kind == "html":
-        match = _HTML_TITLE.search(document.text)
-        if match and visible_text(match.group(1)).text.strip():
-            return visible_text(match.group(1)).text.strip()
-    first = next((view[s:e].strip() for s, e in _lines(view) if view[s:e].strip()), "")
-    if document.kind == "markdown":
-        heading = _MD_HEADING.match(first)
-        if heading:
-            return heading.group(1) or None
-    if first and not is_content_line(first) and len(first.split()) <= 20:
-        return first
-    return None
-
-
-def _heading_level(line: str) -> int:
-    """Number of leading ``#`` of a Markdown heading line."""
-    stripped = line.lstrip()
-    return len(stripped) - len(stripped.lstrip("#"))
 
 
 def clean_document(document: Document) -> CleanDocument:
@@ -213,21 +197,10 @@ def clean_document(document: Document) -> CleanDocument:
         document: a document as read by :func:`citeqa.corpus.reader.read_corpus`.
 
     Returns:
-        The document's view text, content segments and title. A document may have no segment
-        (all boilerplate); it is then not indexed but stays readable.
+        The text layer's content segments, title, headings and pages. A document may have no
+        segment (a web page that is all boilerplate); it is then not indexed but stays readable.
     """
-    if document.kind == "html":
-        visible = visible_text(document.text)
-        view = visible.text
-        segments = content_segments(view)
-        return CleanDocument(document.doc_id, view, segments, _title(document, view), visible)
-    markdown = document.kind == "markdown"
-    segments = content_segments(document.text, markdown=markdown)
-    headings = tuple(
-        (start, _heading_level(document.text[start:end]), match.group(1))
-        for start, end in (_lines(document.text) if markdown else ())
-        if (match := _MD_HEADING.match(document.text[start:end])) and match.group(1)
-    )
     return CleanDocument(
-        document.doc_id, document.text, segments, _title(document, document.text), headings=headings
+        document.doc_id, document.text, content_segments(document), document.layer.title,
+        document.headings, document.pages,
     )

@@ -1,127 +1,263 @@
-"""Visible text of an HTML file, with a map from every visible character back to the raw file.
+"""The text layer of a web page: its visible text, laid out in lines, with the page's structure.
 
-Why not an HTML library: citations must point into the raw file, and parsers such as selectolax or
-lxml give no character offsets for text nodes. This is a small, local tokenizer whose output for any
-slice ``raw[a:b]`` that starts and ends on visible characters equals the matching slice of the whole
-document's visible text, which is what makes ``visible_text(raw[start:end]) == passage.text`` hold.
+An HTML file's citable original is the text a reader sees, not its markup: offsets count code
+points into this text layer (stored with the index and served by ``GET /documents``), so
+``layer.text[start:end] == passage.text`` holds as for plain text. The page is parsed with
+selectolax (the Lexbor HTML5 parser: entities, implied end tags and broken markup handled as a
+browser does), then walked in document order:
 
-Rules (a subset of what a browser renders, per the WHATWG HTML spec's "rendered text"):
-- tags and comments are removed; ``<script>``, ``<style>``, ``<head>``, ``<noscript>``,
-  ``<template>``, ``<svg>`` and their content are not visible;
-- character references (``&amp;``, ``&#8217;``, ``&nbsp;``) are decoded;
-- runs of ASCII whitespace collapse to one space; block-level tags (``p``, ``div``, ``br``, ``li``,
-  headings, ...) become a line break, so that each block is one line of the visible text;
-- leading and trailing whitespace is dropped.
+- ``<script>``, ``<style>``, ``<head>``, ``<template>``, ``<svg>``, comments and hidden elements
+  (``hidden``, ``aria-hidden="true"``, ``display:none``) are not visible and not in the text;
+- runs of ASCII whitespace collapse to one space (``<pre>`` keeps its whitespace); paragraphs,
+  headings, lists, tables and other blocks start a new paragraph (a blank line), list items,
+  table rows and ``<br>`` a new line; table cells are joined by `` | ``.
+
+The walk also records what the structure says about each line (used by
+:mod:`citeqa.corpus.cleaning`):
+
+- *boilerplate*: lines inside ``<nav>``, ``<footer>``, ``<aside>``, ``<form>``, ``<dialog>``, a
+  page-level ``<header>``, landmark roles of the same kind, or an element whose id or class
+  matches Mozilla Readability's ``unlikelyCandidates`` pattern (extended with cookie, consent,
+  newsletter and subscribe, which the cookie banners of our fixtures use) and not its
+  ``okMaybeItsACandidate`` one; and lines whose text is mostly link text (link density >= 0.5,
+  Readability's cut-off for navigation lists). Source:
+  https://github.com/mozilla/readability/blob/main/Readability.js (``REGEXPS``).
+- *structured*: table rows, list items and ``<pre>`` lines outside boilerplate: content however
+  short (a price in a table cell is a fact).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-_HIDDEN = ("script", "style", "head", "noscript", "template", "svg", "title")
-_BLOCK = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td "
-    "tfoot th thead tr ul body html".split()
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from citeqa.corpus.text_layer import Heading, Span, TextLayer
+
+_INVISIBLE = frozenset("script style head template svg noscript title iframe object canvas math".split())
+_PARAGRAPH = frozenset(
+    "address article aside blockquote body details dialog div dl fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr html main nav ol p pre section summary table ul".split()
 )
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"  # comment (an unclosed one runs to the end, as in browsers)
-    r"|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"  # tag
-    r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",  # character reference
-    re.DOTALL,
+_LINE = frozenset("br dd dt li tr caption option".split())
+_CELL = frozenset(("td", "th"))
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_BOILERPLATE_TAGS = frozenset(("nav", "footer", "aside", "form", "dialog"))
+_BOILERPLATE_ROLES = frozenset(
+    "navigation banner contentinfo complementary dialog alertdialog search menu menubar".split()
 )
-_ASCII_SPACE = " \t\n\r\f"
+_UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
+    r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"
+    r"|cookie|consent|newsletter|subscribe",
+    re.IGNORECASE,
+)
+_MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_ASCII_WS = re.compile(r"[ \t\n\r\f]+")
+_CELL_SEPARATOR = " | "
+#: Readability drops candidates whose link density exceeds this share of their text.
+LINK_DENSITY = 0.5
 
 
-@dataclass(frozen=True)
-class VisibleText:
-    """The visible text of an HTML string and its map back into that string.
-
-    Attributes:
-        text: the visible text (see the module docstring for the rules).
-        raw_starts: ``raw_starts[i]`` is the code-point offset in the raw HTML where visible
-            character ``i`` begins; same length as ``text``.
-        raw_ends: ``raw_ends[i]`` is the offset just past the raw source of character ``i``
-            (past the whole reference for ``&amp;``).
-    """
-
-    text: str
-    raw_starts: tuple[int, ...]
-    raw_ends: tuple[int, ...]
-
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a non-empty visible span ``[start, end)`` to the raw span that renders it.
-
-        Raises:
-            ValueError: the span is empty or outside the text.
-        """
-        if not 0 <= start < end <= len(self.text):
-            raise ValueError(f"visible span [{start}, {end}) is empty or outside [0, {len(self.text)})")
-        return self.raw_starts[start], self.raw_ends[end - 1]
+@dataclass
+class _Line:
+    start: int
+    boilerplate: bool
+    structured: bool
+    link_chars: int = 0
 
 
-def _hidden_end(raw: str, name: str, pos: int) -> int:
-    """Offset just past the closing tag of a hidden element opened before ``pos`` (or end of text)."""
-    match = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(raw, pos)
-    return match.end() if match else len(raw)
+@dataclass
+class _Context:
+    boilerplate: bool = False
+    structured: bool = False
+    pre: bool = False
+    link: bool = False
+    cell: bool = False
+    in_article: bool = False
 
 
-def visible_text(raw: str) -> VisibleText:
-    """Extract the visible text of an HTML string with an offset map.
+@dataclass
+class _Builder:
+    """Accumulates the text layer. Breaks and gaps are written lazily, before the next text, so
+    that none trails, leads or doubles."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    pending_break: int = 0  # 0 none, 1 new line, 2 new paragraph
+    pending_gap: str = ""  # " " or the cell separator, written before the next text on a line
+    lines: list[tuple[_Line, int]] = field(default_factory=list)
+    current: _Line | None = None
+    headings: list[Heading] = field(default_factory=list)
+
+    def brk(self, level: int) -> None:
+        """End the current line (1) or paragraph (2) before the next text."""
+        self.pending_break = max(self.pending_break, level)
+        self.pending_gap = ""
+
+    def gap(self, gap: str) -> None:
+        """Put ``gap`` between the text so far and the next text, if both are on one line."""
+        if self.current is not None and not self.pending_break and len(gap) >= len(self.pending_gap):
+            self.pending_gap = gap
+
+    def text(self, text: str, ctx: _Context) -> None:
+        """Write visible text (no ASCII whitespace run in it unless inside ``<pre>``)."""
+        if not text:
+            return
+        if self.length and self.pending_break:
+            self._end_line()
+            self._write("\n" * self.pending_break)
+        elif self.current is not None and self.pending_gap:
+            self._write(self.pending_gap)
+            if ctx.link:
+                self.current.link_chars += len(self.pending_gap)
+        self.pending_break = 0
+        self.pending_gap = ""
+        if self.current is None:
+            self.current = _Line(self.length, ctx.boilerplate, ctx.structured)
+        if ctx.link:
+            self.current.link_chars += len(text)
+        self._write(text)
+
+    def _write(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _end_line(self) -> None:
+        if self.current is not None:
+            self.lines.append((self.current, self.length))
+        self.current = None
+
+    def finish(self) -> str:
+        """The whole text; no line is open after this."""
+        self._end_line()
+        return "".join(self.parts)
+
+
+def _attrs(node: LexborNode) -> dict[str, str]:
+    return {k: v or "" for k, v in node.attributes.items()}
+
+
+def _hidden(attrs: dict[str, str]) -> bool:
+    return "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true" or bool(
+        _HIDDEN_STYLE.search(attrs.get("style", ""))
+    )
+
+
+def _is_boilerplate(tag: str, attrs: dict[str, str], ctx: _Context) -> bool:
+    if tag in _BOILERPLATE_TAGS or (tag == "header" and not ctx.in_article):
+        return True
+    if attrs.get("role", "").lower() in _BOILERPLATE_ROLES:
+        return True
+    names = f"{attrs.get('id', '')} {attrs.get('class', '')}"
+    return bool(_UNLIKELY.search(names)) and not _MAYBE_CANDIDATE.search(names)
+
+
+def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            raw = child.text_content or ""
+            if ctx.pre:
+                for i, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+                    if i:
+                        out.brk(1)
+                    out.text(line, ctx)
+                continue
+            pieces = _ASCII_WS.split(raw)
+            for i, piece in enumerate(pieces):
+                if i:
+                    out.gap(" ")
+                out.text(piece, ctx)
+            continue
+        if tag is None or tag.startswith("-") or tag.startswith("_") or tag in _INVISIBLE:
+            continue  # comments, doctype, invisible elements
+        attrs = _attrs(child)
+        if _hidden(attrs):
+            continue
+        inner = _Context(
+            boilerplate=ctx.boilerplate or _is_boilerplate(tag, attrs, ctx),
+            structured=ctx.structured or tag in ("table", "ul", "ol", "dl", "pre"),
+            pre=ctx.pre or tag in ("pre", "textarea"),
+            link=ctx.link or tag == "a",
+            cell=ctx.cell or tag in _CELL,
+            in_article=ctx.in_article or tag in ("article", "main"),
+        )
+        if tag in _CELL:
+            out.gap(_CELL_SEPARATOR)
+        elif ctx.cell:
+            if tag in _PARAGRAPH or tag in _LINE:
+                out.gap(" ")  # a block inside a table cell stays in its row
+        elif tag in _PARAGRAPH:
+            out.brk(2)
+        elif tag in _LINE:
+            out.brk(1)
+        level = _HEADINGS.get(tag)
+        first_part = len(out.parts)
+        _walk(child, inner, out)
+        if level is not None and not inner.boilerplate:
+            _record_heading(out, first_part, level)
+        if not ctx.cell:
+            if tag in _PARAGRAPH:
+                out.brk(2)
+            elif tag in _LINE and tag != "br":
+                out.brk(1)
+
+
+def _record_heading(out: _Builder, first_part: int, level: int) -> None:
+    """Record the heading whose text was written from ``out.parts[first_part]`` on."""
+    written = "".join(out.parts[first_part:])
+    text = written.strip()
+    if text:
+        start = out.length - len(written) + (len(written) - len(written.lstrip()))
+        out.headings.append(Heading(start, level, text))
+
+
+def _title(tree: LexborHTMLParser) -> str | None:
+    for selector, attr in (("title", None), ('meta[property="og:title"]', "content"), ("h1", None)):
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        value = node.attributes.get(attr) if attr else node.text(deep=True)
+        text = _ASCII_WS.sub(" ", value or "").strip()
+        if text:
+            return text
+    return None
+
+
+def html_layer(raw: str) -> TextLayer:
+    """Extract the text layer of a web page (see the module docstring for the rules).
 
     Args:
         raw: the HTML as decoded from the file.
 
     Returns:
-        The visible text; every character maps to a non-empty raw span, in increasing order.
+        The visible text with its title, headings, boilerplate and structured spans; ``web`` is
+        True, so the remaining lines go through the web-page line rules.
     """
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pending: tuple[str, int, int] | None = None  # collapsed whitespace waiting for the next char
-
-    def emit(char: str, start: int, end: int) -> None:
-        nonlocal pending
-        if char in _ASCII_SPACE:
-            brk = "\n" if char == "\n" else " "
-            if pending is None or (brk == "\n" and pending[0] == " "):
-                pending = (brk, start, end) if pending is None else ("\n", pending[1], end)
-            return
-        if pending is not None and out:
-            out.append(pending[0])
-            starts.append(pending[1])
-            ends.append(pending[2])
-        pending = None
-        out.append(char)
-        starts.append(start)
-        ends.append(end)
-
-    pos = 0
-    while True:
-        match = _TOKEN.search(raw, pos)
-        stop = match.start() if match else len(raw)
-        for i in range(pos, stop):
-            char = raw[i]
-            emit(" " if char in _ASCII_SPACE else char, i, i + 1)
-        if match is None:
-            break
-        token = match.group(0)
-        pos = match.end()
-        if token.startswith("&"):
-            decoded = html.unescape(token)
-            if decoded == token:  # not a known reference: the text stays as written
-                for i, char in enumerate(token):
-                    emit(char, match.start() + i, match.start() + i + 1)
-            else:
-                for char in decoded:
-                    emit(" " if char in _ASCII_SPACE else char, match.start(), match.end())
+    tree = LexborHTMLParser(raw)
+    out = _Builder()
+    root = tree.body if tree.body is not None else tree.root
+    if root is not None:
+        _walk(root, _Context(), out)
+    text = out.finish()
+    boilerplate: list[Span] = []
+    structured: list[Span] = []
+    for line, end in out.lines:
+        start = line.start
+        body = text[start:end]
+        stripped = body.strip()
+        if not stripped:
             continue
-        name = (match.group("name") or "").lower()
-        if name and not match.group("close") and name in _HIDDEN and not token.endswith("/>"):
-            pos = _hidden_end(raw, name, pos)
-        elif name in _BLOCK:
-            emit("\n", match.start(), match.end())
-    return VisibleText("".join(out), tuple(starts), tuple(ends))
+        dense_links = line.link_chars >= LINK_DENSITY * len(stripped)
+        if line.boilerplate or dense_links:
+            boilerplate.append((start, end))
+        elif line.structured:
+            structured.append((start, end))
+    return TextLayer(
+        text=text, title=_title(tree), headings=tuple(out.headings),
+        boilerplate=tuple(boilerplate), structured=tuple(structured), web=True,
+    )

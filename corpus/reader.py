@@ -1,7 +1,14 @@
-"""Read a folder of documents into memory, skipping (and reporting) files that cannot be indexed.
+"""Read a folder of documents into memory: every file is either read or reported with a reason.
 
-A document's text is the file decoded as UTF-8 (a leading BOM removed): every character offset in
-citeqa counts Unicode code points into exactly this string.
+Each format has its reader, which returns the document's citable text layer
+(:class:`citeqa.corpus.text_layer.TextLayer`); every character offset in citeqa counts Unicode code
+points into that text. For plain text, Markdown, RST and CSV it is the file as decoded
+(:mod:`citeqa.corpus.decoding`); for HTML its visible text; for PDF, DOCX, PPTX and EPUB the text
+extracted from the file.
+
+Hidden files and folders and the junk editors and office suites leave (backups ``x~``, ``#x#``,
+lock files ``~$x.docx``, ``.~lock.x#``, ``Thumbs.db``) are ignored; every other file is read or
+listed in :attr:`Corpus.skipped` with the reason (unsupported format, no text layer, undecodable...).
 """
 
 from __future__ import annotations
@@ -9,25 +16,49 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from citeqa.corpus.decoding import decode_text
 from citeqa.corpus.errors import CorpusNotFoundError, EmptyCorpusError
+from citeqa.corpus.text_layer import Heading, TextLayer
 
-DocumentKind = Literal["text", "markdown", "html"]
+DocumentFormat = Literal["text", "markdown", "rst", "csv", "html", "pdf", "docx", "pptx", "epub"]
 
-#: File suffix (lower case) -> how the document is cleaned.
-SUFFIX_KINDS: dict[str, DocumentKind] = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
+#: File suffix (lower case) -> format.
+SUFFIX_FORMATS: dict[str, DocumentFormat] = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".rst": "rst",
+    ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".pptx": "pptx",
+    ".epub": "epub",
 }
+#: Formats whose file is decoded text (the others are parsed from bytes).
+TEXT_FORMATS: frozenset[str] = frozenset(("text", "markdown", "rst", "csv", "html"))
+#: Why some common formats are not read, and what to do instead.
+_UNSUPPORTED_HINTS: dict[str, str] = {
+    ".doc": "legacy Word .doc is not supported; save it as .docx",
+    ".ppt": "legacy PowerPoint .ppt is not supported; save it as .pptx",
+    ".xls": "spreadsheets are not supported; export the sheet as .csv",
+    ".xlsx": "spreadsheets are not supported; export the sheet as .csv",
+    ".odt": "OpenDocument text is not supported; save it as .docx or .pdf",
+    ".rtf": "RTF is not supported; save it as .docx",
+    **{s: "image; OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp")},
+}
+_JUNK_NAMES = frozenset(("thumbs.db", "desktop.ini"))
+_JUNK_SUFFIXES = frozenset((".swp", ".swo", ".tmp", ".part", ".crdownload"))
 
-_BOM = "\ufeff"
+
+def supported_formats() -> str:
+    """The supported suffixes, for messages: ``".txt, .text, .md, ..."``."""
+    return ", ".join(SUFFIX_FORMATS)
 
 
 @dataclass(frozen=True)
@@ -35,27 +66,52 @@ class Document:
     """One readable file of the corpus.
 
     Attributes:
-        doc_id: path relative to the corpus folder with ``/`` separators, e.g. ``"news/a.txt"``.
-        kind: how the file is cleaned (``text``, ``markdown`` or ``html``).
-        text: the whole file decoded as UTF-8, BOM removed; offsets point into this string.
+        doc_id: path relative to the corpus folder with ``/`` separators, e.g. ``"news/a.pdf"``.
+        format: how the file was read (see :data:`SUFFIX_FORMATS`).
+        layer: the citable text layer and the structure the reader found.
         sha256: hex digest of the file's bytes.
         size: file size in bytes.
+        encoding: how a text file was decoded (``"utf-8"``, ``"cp1252 (detected)"``...); None for
+            formats parsed from bytes (PDF, DOCX, PPTX, EPUB).
     """
 
     doc_id: str
-    kind: DocumentKind
-    text: str
+    format: DocumentFormat
+    layer: TextLayer
     sha256: str
     size: int
+    encoding: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The citable text; offsets count code points into it."""
+        return self.layer.text
+
+    @property
+    def title(self) -> str:
+        """The document's own title, else its file name."""
+        return self.layer.title or self.doc_id.rsplit("/", 1)[-1]
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """Start offset of each page or slide (empty for formats without pages)."""
+        return self.layer.pages
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """The document's headings, in order."""
+        return self.layer.headings
 
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A file of the corpus folder that was not indexed, why, and its sha256 if it could be read."""
+    """A file of the corpus folder that was not indexed, why, its sha256 if it was read (so that
+    an edit is noticed) and its size."""
 
     doc_id: str
     reason: str
     sha256: str | None = None
+    size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,11 +128,25 @@ class Corpus:
         return {d.doc_id: d for d in self.documents}
 
 
+def is_junk(name: str) -> bool:
+    """True for names no one means as a document: hidden files, editor backups and autosaves,
+    office lock files, thumbnail caches, partial downloads."""
+    lower = name.lower()
+    return (
+        name.startswith((".", "~$"))
+        or name.endswith("~")
+        or (name.startswith("#") and name.endswith("#"))
+        or lower in _JUNK_NAMES
+        or Path(lower).suffix in _JUNK_SUFFIXES
+    )
+
+
 def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
     """List the candidate files of a corpus folder, recursively, sorted by doc id.
 
-    Hidden files and folders (name starting with ``.``) are ignored, as are suffixes other than
-    those in :data:`SUFFIX_KINDS`. Symbolic links are not followed out of the folder.
+    Hidden folders and junk files (:func:`is_junk`) are ignored; files of every other suffix are
+    listed (unsupported ones are then skipped with a reason). Symbolic links are not followed out
+    of the folder.
 
     Args:
         root: the corpus folder.
@@ -90,14 +160,14 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
     if not root.is_dir():
         raise CorpusNotFoundError(
             f"corpus folder {str(root)!r} does not exist or is not a folder; "
-            "pass an existing folder of .txt/.md/.html files (--corpus DIR or CITEQA_CORPUS_DIR)"
+            "pass an existing folder of documents (--corpus DIR or CITEQA_CORPUS_DIR)"
         )
     found: list[tuple[str, Path]] = []
     resolved_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIX_KINDS:
+            if is_junk(name):
                 continue
             path = Path(dirpath) / name
             try:
@@ -110,69 +180,115 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
-def decode_document(data: bytes) -> str:
-    """Decode a file's bytes as UTF-8, dropping one leading BOM.
+def read_layer(data: bytes, format: DocumentFormat, encoding: str | None = None) -> tuple[TextLayer, str | None]:
+    """Read one file's bytes into its text layer.
 
     Args:
-        data: the raw bytes.
+        data: the file's bytes.
+        format: its format (from its suffix).
+        encoding: the encoding declared for legacy text files; None detects it.
 
     Returns:
-        The text; offsets elsewhere count code points into it.
+        The text layer and, for text formats, the encoding it was decoded with.
 
     Raises:
-        ValueError: the bytes look binary (a NUL byte), are not valid UTF-8, or hold only whitespace.
+        ValueError: the file cannot be read as that format, or holds no text; the message is the
+            reason reported for the skipped file.
     """
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes)")
+    # Readers are imported here: `citeqa ask` against a built index needs none of them.
+    if format in TEXT_FORMATS:
+        decoded = decode_text(data, encoding)
+        from citeqa.corpus import html_text, plain_text
+
+        readers = {"text": plain_text.text_layer, "markdown": plain_text.markdown_layer,
+                   "rst": plain_text.rst_layer, "csv": plain_text.csv_layer, "html": html_text.html_layer}
+        layer = readers[format](decoded.text)
+        found: str | None = decoded.encoding
+    else:
+        if format == "pdf":
+            from citeqa.corpus.pdf_text import pdf_layer as binary_reader
+        elif format == "docx":
+            from citeqa.corpus.docx_text import docx_layer as binary_reader
+        elif format == "pptx":
+            from citeqa.corpus.pptx_text import pptx_layer as binary_reader
+        else:
+            from citeqa.corpus.epub_text import epub_layer as binary_reader
+        layer, found = binary_reader(data), None
+    if not layer.text.strip():
+        raise ValueError("no text in the file" if format in TEXT_FORMATS else f"no text found in this {format} file")
+    return layer, found
+
+
+def read_document(doc_id: str, path: Path, encoding: str | None = None) -> Document | SkippedFile:
+    """Read one corpus file, or say why it is skipped.
+
+    Args:
+        doc_id: its id (path relative to the corpus folder).
+        path: where it is.
+        encoding: the encoding declared for legacy text files; None detects it.
+
+    Returns:
+        The document, or a :class:`SkippedFile` with the reason. Never raises for a bad file.
+    """
+    suffix = Path(doc_id).suffix.lower()
+    format = SUFFIX_FORMATS.get(suffix)
+    if _not_regular(path):
+        return SkippedFile(doc_id, "not a regular file (a pipe, socket or device)")
+    if format is None:
+        hint = _UNSUPPORTED_HINTS.get(suffix) or (
+            f"unsupported format {suffix!r}" if suffix else "no file suffix, so the format is unknown"
+        ) + f" (supported: {supported_formats()})"
+        try:
+            size: int | None = path.stat().st_size
+        except OSError:
+            size = None
+        return SkippedFile(doc_id, hint, None, size)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
-    if text.startswith(_BOM):
-        text = text[1:]
-    if not text.strip():
-        raise ValueError("empty or whitespace-only file")
-    return text
+        data = path.read_bytes()
+    except OSError as exc:
+        return SkippedFile(doc_id, f"unreadable: {exc.strerror or exc}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        layer, found = read_layer(data, format, encoding)
+    except ValueError as exc:
+        return SkippedFile(doc_id, str(exc), sha256, len(data))
+    return Document(doc_id, format, layer, sha256, len(data), found)
 
 
-def read_corpus(root: Path) -> Corpus:
-    """Read every indexable file under ``root``.
+def read_corpus(
+    root: Path,
+    *,
+    encoding: str | None = None,
+    on_file: Callable[[str], None] = lambda doc_id: None,
+) -> Corpus:
+    """Read every file under ``root``.
 
-    Files that cannot be indexed (not UTF-8, binary, empty or whitespace-only, unreadable) are
-    skipped and listed in :attr:`Corpus.skipped` with the reason; they never raise.
+    Files that cannot be indexed are skipped and listed in :attr:`Corpus.skipped` with the
+    reason; they never raise.
 
     Args:
         root: the corpus folder.
+        encoding: the encoding of legacy (non-UTF-8, no BOM) text files; None detects it.
+        on_file: called with each doc id after it is read (progress bars).
 
     Returns:
         The corpus, documents sorted by doc id.
 
     Raises:
         CorpusNotFoundError: ``root`` is not a directory.
-        EmptyCorpusError: no file could be read.
+        EmptyCorpusError: no file could be read; the message lists every file and its reason.
     """
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
     for doc_id, path in list_corpus_files(root):
-        if _not_regular(path):
-            skipped.append(SkippedFile(doc_id, "not a regular file (a pipe, socket or device)"))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append(SkippedFile(doc_id, f"unreadable: {exc.strerror or exc}"))
-            continue
-        try:
-            text = decode_document(data)
-        except ValueError as exc:
-            skipped.append(SkippedFile(doc_id, str(exc), hashlib.sha256(data).hexdigest()))
-            continue
-        kind = SUFFIX_KINDS[path.suffix.lower()]
-        documents.append(
-            Document(doc_id, kind, text, hashlib.sha256(data).hexdigest(), len(data))
-        )
+        result = read_document(doc_id, path, encoding)
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            skipped.append(result)
+        on_file(doc_id)
     if not documents:
-        detail = "; ".join(f"{s.doc_id}: {s.reason}" for s in skipped) or "no .txt/.md/.html files"
+        detail = "; ".join(f"{s.doc_id}: {s.reason}" for s in skipped) or "no files"
         raise EmptyCorpusError(f"corpus folder {str(root)!r} has no readable document ({detail})")
     return Corpus(root, tuple(documents), tuple(skipped))
 

@@ -90,7 +90,7 @@ def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
             engine = Engine.start(settings)
             model, index = engine.retriever.model, engine.retriever.index.faiss_index
             # The naive peer runs the model on plain torch, as a LangChain + FAISS script would.
-            naive = NaivePeer(engine.corpus, load_model(settings.model, settings.device, "torch"))
+            naive = NaivePeer(engine.read_corpus(), load_model(settings.model, settings.device, "torch"))
             http_t, raw_t, naive_t = [], [], []
             for question in questions:
                 t0 = time.perf_counter()

@@ -51,7 +51,7 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
         settings = engine.settings
         peer_model = (retriever.model if settings.backend == "torch"
                       else load_model(settings.model, settings.device, "torch"))
-        naive = NaivePeer(engine.corpus, peer_model)
+        naive = NaivePeer(engine.read_corpus(), peer_model)
         naive_seconds = time.perf_counter() - started
 
     def naive_rank(q: str) -> tuple[list[Cited], float, bool]:

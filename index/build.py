@@ -62,6 +62,8 @@ def reusable_rows(
         FORMAT_VERSION, model_name, backend, chunking, library_versions()
     ):
         return {}
+    # The stored text layer must be the one read now (a declared encoding may have changed how
+    # the same bytes decode): chunks cite it.
     rows: dict[str, range] = {}
     first = 0
     for row, chunk in enumerate(previous.chunks):
@@ -74,6 +76,7 @@ def reusable_rows(
         for doc_id, entry in m.documents.items()
         if doc_id in current and current[doc_id].sha256 == entry.sha256
         and len(rows.get(doc_id, range(0))) == entry.chunks
+        and previous.documents[doc_id].text == current[doc_id].text
     }
 
 
@@ -106,6 +109,7 @@ def build_index(
     show_progress: bool = False,
     previous: StoredIndex | None = None,
     backend: str = DEFAULT_BACKEND,
+    declared_encoding: str | None = None,
 ) -> StoredIndex:
     """Build and persist the index of a corpus, replacing the live one atomically.
 
@@ -120,6 +124,8 @@ def build_index(
         previous: the live version, whose unchanged documents keep their chunks and vectors
             (see :func:`reusable_rows`); None embeds everything.
         backend: the backend ``model`` was loaded with, recorded in the manifest.
+        declared_encoding: the encoding the corpus was read with for legacy text files (None:
+            detected), recorded in the manifest.
 
     Returns:
         The index as written; ``manifest.reused_chunks`` says how many chunks were not re-embedded.
@@ -146,11 +152,16 @@ def build_index(
         index_type=index_type(faiss_index),
         chunking=chunking,
         corpus_dir=str(corpus.root.resolve()),
+        declared_encoding=declared_encoding,
         documents={
-            d.doc_id: DocumentEntry(sha256=d.sha256, size=d.size, chunks=per_doc.get(d.doc_id, 0))
+            d.doc_id: DocumentEntry(
+                sha256=d.sha256, size=d.size, chunks=per_doc.get(d.doc_id, 0), format=d.format,
+                title=d.title, pages=len(d.pages) or None, encoding=d.encoding,
+            )
             for d in corpus.documents
         },
-        skipped=[SkippedEntry(doc_id=s.doc_id, reason=s.reason, sha256=s.sha256) for s in corpus.skipped],
+        skipped=[SkippedEntry(doc_id=s.doc_id, reason=s.reason, sha256=s.sha256, size=s.size)
+                 for s in corpus.skipped],
         n_documents=len(corpus.documents),
         n_chunks=len(chunks),
         reused_chunks=sum(row is not None for row in source_rows),
@@ -158,7 +169,7 @@ def build_index(
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         build_seconds=round(time.perf_counter() - started, 3),
     )
-    write_index(index_dir, faiss_index, chunks, manifest)
+    write_index(index_dir, faiss_index, chunks, manifest, list(corpus.documents))
     return load_index(index_dir)
 
 

@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from citeqa.corpus.cleaning import CleanDocument
+from citeqa.corpus.text_layer import page_at
 
-#: Paragraph, line, sentence end, word, character: the splitter tries these in order.
-SEPARATORS: tuple[str, ...] = (r"\n\s*\n", r"\n", r"(?<=[.!?…])\s+", r"\s+", "")
+#: Paragraph, sentence end, line, word, character: the splitter tries these in order. Sentence ends
+#: come before single line breaks because PDF text (and wrapped plain text) breaks every printed
+#: line: splitting there first would cut sentences that fit in a chunk. CJK full stops take no space.
+SEPARATORS: tuple[str, ...] = (r"\n\s*\n", r"(?<=[.!?…])\s+|(?<=[。！？])", r"\n", r"\s+", "")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…][\"'”’)\]])\s+|(?<=[.!?…])\s+")
 
 
@@ -30,13 +33,16 @@ class Chunk:
 
     Attributes:
         doc_id: the document it comes from.
-        start: code-point offset in the ORIGINAL file where the passage starts (inclusive).
-        end: code-point offset where it ends (exclusive).
-        text: the passage; ``original[start:end] == text`` for plain text and Markdown, and the
-            visible text of ``original[start:end]`` for HTML.
-        context: the document's title and Markdown heading path at the chunk's start, given to
-            BM25 with the text so that a passage that never names its subject is still found
-            (never part of the citation).
+        start: code-point offset in the document's text layer where the passage starts
+            (inclusive); the text layer is the file itself for plain text and Markdown, the
+            extracted text for HTML, PDF, DOCX, PPTX and EPUB.
+        end: code-point offset where it ends (exclusive); ``text_layer[start:end] == text``.
+        text: the passage.
+        context: the document's title and heading path at the chunk's start, given to BM25 with
+            the text so that a passage that never names its subject is still found (never part of
+            the citation).
+        page: the 1-based page (PDF) or slide (PPTX) the passage starts on; None without pages.
+        headings: the heading path at the passage's start, outermost first.
     """
 
     doc_id: str
@@ -44,6 +50,8 @@ class Chunk:
     end: int
     text: str
     context: str = ""
+    page: int | None = None
+    headings: tuple[str, ...] = ()
 
     def matching_text(self) -> str:
         """What BM25 sees: the context line, then the passage."""
@@ -125,7 +133,7 @@ def chunk_spans(
 
 
 def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int) -> list[Chunk]:
-    """Chunk a cleaned document into passages with spans in the original file.
+    """Chunk a cleaned document into passages with spans in its text layer.
 
     Args:
         document: the cleaned document.
@@ -138,10 +146,8 @@ def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int)
     Raises:
         ValueError: bad chunking parameters.
     """
-    chunks = []
-    for start, end in chunk_spans(document.view, document.segments, chunk_size, chunk_overlap):
-        o_start, o_end = document.original_span(start, end)
-        chunks.append(
-            Chunk(document.doc_id, o_start, o_end, document.view[start:end], document.context_at(start))
-        )
-    return chunks
+    return [
+        Chunk(document.doc_id, start, end, document.text[start:end], document.context_at(start),
+              page_at(document.pages, start), document.heading_path(start))
+        for start, end in chunk_spans(document.text, document.segments, chunk_size, chunk_overlap)
+    ]

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import faiss
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from citeqa.corpus.reader import Document
+from citeqa.corpus.text_layer import Heading, TextLayer
 from citeqa.index.chunking import Chunk
 from citeqa.index.errors import IndexCorruptError
 from citeqa.index.manifest import FORMAT_VERSION, Manifest
@@ -30,7 +32,7 @@ _INDEX_TYPES: dict[str, tuple[type, bytes]] = {
     "IndexFlatIP": (faiss.IndexFlatIP, b"IxFI"),
     "IndexIVFFlat": (faiss.IndexIVFFlat, b"IwFl"),
 }
-_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context"})
+_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context", "page", "headings"})
 #: How faiss.write_index starts every index file (faiss/impl/index_write.cpp: the fourcc, then
 #: write_index_header: d int32, ntotal int64, two dummy int64, is_trained bool, metric_type int32; no
 #: metric_arg for inner product), native byte order; an ``IndexFlat`` goes on with its codes vector
@@ -168,7 +170,14 @@ def _parse_chunk(line: str) -> Chunk:
             raise ValueError(f"{key} is {record[key]!r}, not an integer")
     if not 0 <= record["start"] <= record["end"]:
         raise ValueError(f"span [{record['start']}, {record['end']}) is not a span of a file")
-    return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"])
+    page = record["page"]
+    if page is not None and (type(page) is not int or page < 1):
+        raise ValueError(f"page is {page!r}, not a page number or null")
+    headings = record["headings"]
+    if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+        raise ValueError(f"headings is {headings!r}, not a list of strings")
+    return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"],
+                 page, tuple(headings))
 
 
 def read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
@@ -203,3 +212,84 @@ def read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
                 f"{path} has {counts[doc_id]} chunks of {doc_id!r}, {path.parent / _MANIFEST} says {entry.chunks}"
             )
     return tuple(chunks)
+
+
+class _DocumentRecord(BaseModel):
+    """One ``documents.jsonl`` record: a document's text layer as it was indexed."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    doc_id: str
+    format: str
+    title: str | None
+    encoding: str | None
+    pages: list[int]
+    headings: list[tuple[int, int, str]]
+    text: str
+
+
+def document_record(document: Document) -> str:
+    """The ``documents.jsonl`` line of a document (no newline)."""
+    layer = document.layer
+    return _DocumentRecord(
+        doc_id=document.doc_id, format=document.format, title=layer.title, encoding=document.encoding,
+        pages=list(layer.pages), headings=[(h.offset, h.level, h.text) for h in layer.headings],
+        text=layer.text,
+    ).model_dump_json()
+
+
+def read_documents(path: Path, manifest: Manifest) -> dict[str, Document]:
+    """Read ``documents.jsonl`` (the indexed text layers) and check it against the manifest.
+
+    Returns:
+        doc_id -> the document as indexed (its text layer, title, pages, headings, encoding).
+
+    Raises:
+        IndexCorruptError: a record is malformed, a document is missing or unknown to the
+            manifest, or its pages or headings point outside its text.
+    """
+    require_regular_file(path)
+    documents: dict[str, Document] = {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    record = _DocumentRecord.model_validate_json(line)
+                except ValidationError as exc:
+                    raise IndexCorruptError(f"{path} line {number}: not a document record ({_summary(exc)})") from exc
+                entry = manifest.documents.get(record.doc_id)
+                length = len(record.text)
+                if entry is None or record.doc_id in documents or record.format != entry.format:
+                    raise IndexCorruptError(
+                        f"{path} line {number}: document {record.doc_id!r} ({record.format}) is not "
+                        f"listed once with that format in {path.parent / _MANIFEST}"
+                    )
+                if (record.pages != sorted(record.pages) or any(not 0 <= p <= length for p in record.pages)
+                        or any(not 0 <= h[0] <= length or h[1] < 1 for h in record.headings)):
+                    raise IndexCorruptError(f"{path} line {number}: pages or headings outside the text of {record.doc_id!r}")
+                layer = TextLayer(text=record.text, title=record.title, pages=tuple(record.pages),
+                                  headings=tuple(Heading(*h) for h in record.headings))
+                documents[record.doc_id] = Document(
+                    record.doc_id, record.format, layer, entry.sha256, entry.size, record.encoding,  # type: ignore[arg-type]
+                )
+    except UnicodeDecodeError as exc:
+        raise IndexCorruptError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise IndexCorruptError(f"cannot read {path}: {exc}") from exc
+    missing = sorted(set(manifest.documents) - set(documents))
+    if missing:
+        raise IndexCorruptError(f"{path} lacks the text of {len(missing)} document(s), e.g. {missing[0]!r}")
+    return documents
+
+
+def check_spans(chunks: tuple[Chunk, ...], documents: dict[str, Document], version: Path) -> None:
+    """Check that every chunk's text is the slice of its document's text layer that it cites.
+
+    Raises:
+        IndexCorruptError: naming the first chunk whose citation does not hold, and both files.
+    """
+    for row, chunk in enumerate(chunks):
+        if documents[chunk.doc_id].text[chunk.start:chunk.end] != chunk.text:
+            raise IndexCorruptError(
+                f"{version / 'chunks.jsonl'} line {row + 1} and {version / 'documents.jsonl'} disagree: the "
+                f"text of {chunk.doc_id!r} [{chunk.start}, {chunk.end}) is not the chunk's text"
+            )

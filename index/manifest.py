@@ -16,25 +16,32 @@ from pydantic import BaseModel, ConfigDict
 from citeqa.corpus.reader import file_fingerprint, list_corpus_files
 
 #: Bump when the on-disk layout changes; an index of another version is rebuilt, never misread.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 class DocumentEntry(BaseModel):
-    """One indexed document: its fingerprint and how many chunks it gave."""
+    """One indexed document: its fingerprint, how many chunks it gave, and how it was read."""
 
     model_config = ConfigDict(frozen=True)
     sha256: str
     size: int
     chunks: int
+    format: str
+    title: str
+    #: pages (PDF) or slides (PPTX); None for formats without pages
+    pages: int | None = None
+    #: how a text file was decoded; None for formats parsed from bytes
+    encoding: str | None = None
 
 
 class SkippedEntry(BaseModel):
-    """A corpus file that was not indexed, its fingerprint if readable, and why."""
+    """A corpus file that was not indexed, why, its sha256 if it was read and its size."""
 
     model_config = ConfigDict(frozen=True)
     doc_id: str
     reason: str
     sha256: str | None = None
+    size: int | None = None
 
 
 class ChunkingParams(BaseModel):
@@ -60,6 +67,8 @@ class Manifest(BaseModel):
     index_type: str
     chunking: ChunkingParams
     corpus_dir: str
+    #: the encoding declared for legacy text files (CITEQA_ENCODING); None: detected
+    declared_encoding: str | None = None
     documents: dict[str, DocumentEntry]
     skipped: list[SkippedEntry]
     n_documents: int
@@ -74,8 +83,11 @@ class Manifest(BaseModel):
 def library_versions() -> dict[str, str]:
     """Versions of the libraries that shape an index (recorded in the manifest)."""
     versions = {"python": platform.python_version()}
+    # The extractors shape the text layers that offsets count into: a new version may extract
+    # other text, so nothing is reused across versions.
     for dist in ("citeqa", "faiss-cpu", "sentence-transformers", "torch", "transformers",
-                 "optimum-onnx", "onnxruntime", "langchain-text-splitters", "numpy"):
+                 "optimum-onnx", "onnxruntime", "langchain-text-splitters", "numpy",
+                 "pypdfium2", "python-docx", "python-pptx", "selectolax", "charset-normalizer"):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -84,7 +96,8 @@ def library_versions() -> dict[str, str]:
 
 
 def stale_reasons(
-    manifest: Manifest, corpus_dir: Path, model: str, chunking: ChunkingParams, backend: str = "onnx"
+    manifest: Manifest, corpus_dir: Path, model: str, chunking: ChunkingParams, backend: str = "onnx",
+    encoding: str | None = None,
 ) -> list[str]:
     """Compare a manifest with the corpus folder and the configured model and chunking.
 
@@ -97,6 +110,7 @@ def stale_reasons(
         chunking: the configured chunking parameters.
         backend: the configured encoder backend (an index is re-embedded when it changes: int8
             vectors are not interchangeable with fp32 ones).
+        encoding: the encoding declared for legacy text files (None: detected).
 
     Returns:
         One line per difference (``"changed: a.txt"``, ``"added: b.txt"``, ``"removed: c.txt"``,
@@ -114,6 +128,8 @@ def stale_reasons(
         # Recorded so that an index keeps serving its own corpus; a build from another folder
         # (even with the same files, which it then reuses) records the new one.
         reasons.append(f"corpus folder: {manifest.corpus_dir} -> {corpus_dir.resolve()}")
+    if manifest.declared_encoding != encoding:
+        reasons.append(f"declared encoding: {manifest.declared_encoding} -> {encoding}")
     if manifest.backend != backend:
         reasons.append(f"backend: {manifest.backend} -> {backend}")
     if manifest.chunking != chunking:
@@ -121,15 +137,25 @@ def stale_reasons(
             f"chunking: {manifest.chunking.chunk_size}/{manifest.chunking.chunk_overlap} -> "
             f"{chunking.chunk_size}/{chunking.chunk_overlap}"
         )
-    known = {d: e.sha256 for d, e in manifest.documents.items()}
+    known: dict[str, str | None] = {d: e.sha256 for d, e in manifest.documents.items()}
     known.update({s.doc_id: s.sha256 for s in manifest.skipped})
+    # Files of unsupported formats are not read (a video may be large): their size tells.
+    unread_sizes = {s.doc_id: s.size for s in manifest.skipped if s.sha256 is None and s.size is not None}
     current = list_corpus_files(corpus_dir)
     for doc_id, path in current:
         if doc_id not in known:
             reasons.append(f"added: {doc_id}")
             continue
+        if doc_id in unread_sizes:
+            try:
+                changed = path.stat().st_size != unread_sizes[doc_id]
+            except OSError:
+                changed = True
+            if changed:
+                reasons.append(f"changed: {doc_id}")
+            continue
         try:
-            sha, _ = file_fingerprint(path)
+            sha: str | None = file_fingerprint(path)[0]
         except OSError:
             sha = None
         if sha != known[doc_id]:

@@ -20,15 +20,12 @@ coverage) to 0.979, at 1.000 on dev. The threshold on it is a setting, chosen on
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from citeqa.corpus.html_text import visible_text
-from citeqa.corpus.reader import Document
 from citeqa.index.batching import Encode
 from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import embed
@@ -46,8 +43,8 @@ _SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+[\"'”’)\]]*|\n|$)")
 
 @dataclass(frozen=True)
 class Quote:
-    """The sentence of a passage that best answers the question, as a span of the ORIGINAL file
-    (code points, half-open). For HTML passages it is the visible text of that span."""
+    """The sentence of a passage that best answers the question, as a span of the document's text
+    layer (code points, half-open): ``text_layer[start:end] == text``."""
 
     start: int
     end: int
@@ -128,7 +125,6 @@ class Retriever:
         self,
         model: SentenceTransformer,
         index: StoredIndex,
-        documents: Mapping[str, Document] | None = None,
         encode: Encode | None = None,
     ) -> None:
         """Keep the model and index, and build the BM25 index (once, at start-up).
@@ -136,15 +132,12 @@ class Retriever:
         Args:
             model: the loaded embedding model the index was built with.
             index: the loaded index.
-            documents: the corpus documents by id; needed to map quotes inside HTML passages back
-                to raw offsets (plain-text offsets need nothing).
             encode: how questions are embedded, ``texts -> (n, dim) float32`` L2-normalised;
                 default :func:`embed` with ``model`` (the service passes a :class:`MicroBatcher`).
         """
         self.model = model
         self.encode: Encode = encode or (lambda texts: embed(model, texts))
         self.index = index
-        self.documents = documents or {}
         self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
         self._sentences = [sentence_spans(c.text) or [(0, len(c.text))] for c in index.chunks]
@@ -212,22 +205,12 @@ class Retriever:
             terms: the question's terms, from :meth:`Bm25Index.query_terms`.
 
         Returns:
-            A span of the original file such that (for .txt/.md) ``original[start:end] == text``.
+            A span of the document's text layer: ``text_layer[start:end] == text``.
         """
         chunk = self.index.chunks[row]
         scores = [len(terms & sentence) for sentence in self._sentence_terms[row]]
         start, end = self._sentences[row][scores.index(max(scores))]
-        return Quote(*self._original_span(chunk, start, end), chunk.text[start:end])
-
-    def _original_span(self, chunk: Chunk, start: int, end: int) -> tuple[int, int]:
-        """Map a span of ``chunk.text`` to the original file."""
-        document = self.documents.get(chunk.doc_id)
-        if document is None or document.kind != "html":
-            return chunk.start + start, chunk.start + end
-        # The visible text of the chunk's raw slice is the chunk text, so its map is the one we need.
-        visible = visible_text(document.text[chunk.start : chunk.end])
-        raw_start, raw_end = visible.raw_span(start, end)
-        return chunk.start + raw_start, chunk.start + raw_end
+        return Quote(chunk.start + start, chunk.start + end, chunk.text[start:end])
 
     def answer(self, question: str, k: int, min_confidence: float, mode: Mode = "hybrid",
                dense_weight: float = 0.5) -> Answer:

@@ -6,7 +6,10 @@ Layout of an index folder::
       CURRENT            name of the live version folder (one line), replaced atomically
       v<time>-<rand>/    one complete index version
         index.faiss      FAISS index (faiss.write_index; no pickle)
-        chunks.jsonl     one {"doc_id", "start", "end", "text", "context"} per FAISS row, in row order
+        chunks.jsonl     one {"doc_id", "start", "end", "text", "context", "page", "headings"} per
+                         FAISS row, in row order
+        documents.jsonl  the text layer every citation points into, one document per line
+                         ({"doc_id", "format", "title", "encoding", "pages", "headings", "text"})
         manifest.json    see citeqa.index.manifest.Manifest
       .lock              held while a build writes
 
@@ -17,8 +20,9 @@ previous good index stays loadable. Leftovers of a crashed build (``.tmp-*`` fol
 ``CURRENT`` does not name) are removed by the next build, before it writes and after its swap.
 
 Loading trusts nothing in the folder: ``CURRENT`` must name a version folder inside it, and the
-three files are checked (manifest schema and format version, the FAISS header against the manifest
-before FAISS reads it, every chunk record's types and span) before use. Only these three files are
+four files are checked (manifest schema and format version, the FAISS header against the manifest
+before FAISS reads it, every chunk record's types and span, every chunk's text against the text
+layer it cites) before use. Only these four files are
 ever opened; anything else in a version folder (a dropped ``*.pkl``, say) is ignored, and nothing is
 unpickled or executed. A bad file raises :class:`IndexCorruptError` naming it (the checks live in
 :mod:`citeqa.index.file_checks`).
@@ -42,9 +46,13 @@ from typing import TypeVar
 
 import faiss
 
+from citeqa.corpus.reader import Document
 from citeqa.index.chunking import Chunk
 from citeqa.index.errors import IndexCorruptError, IndexNotFoundError, IndexStoreError
 from citeqa.index.file_checks import check_faiss_header as _check_faiss_header
+from citeqa.index.file_checks import check_spans as _check_spans
+from citeqa.index.file_checks import document_record as _document_record
+from citeqa.index.file_checks import read_documents as _read_documents
 from citeqa.index.file_checks import read_chunks as _read_chunks
 from citeqa.index.file_checks import read_faiss as _read_faiss
 from citeqa.index.file_checks import read_manifest_file as _read_manifest_file
@@ -53,6 +61,7 @@ from citeqa.index.manifest import Manifest
 _CURRENT = "CURRENT"
 _FAISS = "index.faiss"
 _CHUNKS = "chunks.jsonl"
+_DOCUMENTS = "documents.jsonl"
 _MANIFEST = "manifest.json"
 _TMP_PREFIX = ".tmp-"
 _POINTER_TMP = f".{_CURRENT}.tmp"
@@ -75,12 +84,15 @@ class StoredIndex:
         chunks: the chunk records in row order.
         manifest: what the index was built from.
         path: the version folder it was loaded from.
+        documents: doc_id -> the document as indexed: the text layer citations point into, its
+            title, pages, headings and encoding.
     """
 
     faiss_index: faiss.Index
     chunks: tuple[Chunk, ...]
     manifest: Manifest
     path: Path
+    documents: dict[str, Document]
 
 
 def _fsync_file(path: Path) -> None:
@@ -132,7 +144,8 @@ def _remove_leftovers(index_dir: Path, keep: str | None, *, versions: bool) -> N
 
 
 def write_index(
-    index_dir: Path, faiss_index: faiss.Index, chunks: list[Chunk], manifest: Manifest
+    index_dir: Path, faiss_index: faiss.Index, chunks: list[Chunk], manifest: Manifest,
+    documents: list[Document],
 ) -> Path:
     """Write a new index version and make it the live one, atomically.
 
@@ -144,6 +157,7 @@ def write_index(
         faiss_index: row ``i`` must embed ``chunks[i]``.
         chunks: the chunk records.
         manifest: the manifest to store.
+        documents: the indexed documents, whose text layers the chunks cite.
 
     Returns:
         The new version folder.
@@ -168,10 +182,14 @@ def write_index(
             with open(tmp / _CHUNKS, "w", encoding="utf-8") as handle:
                 for chunk in chunks:
                     record = {"doc_id": chunk.doc_id, "start": chunk.start, "end": chunk.end,
-                              "text": chunk.text, "context": chunk.context}
+                              "text": chunk.text, "context": chunk.context, "page": chunk.page,
+                              "headings": list(chunk.headings)}
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            with open(tmp / _DOCUMENTS, "w", encoding="utf-8") as handle:
+                for document in documents:
+                    handle.write(_document_record(document) + "\n")
             (tmp / _MANIFEST).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-            for file_name in (_FAISS, _CHUNKS, _MANIFEST):
+            for file_name in (_FAISS, _CHUNKS, _DOCUMENTS, _MANIFEST):
                 _fsync_file(tmp / file_name)
             _fsync_dir(tmp)
             tmp.rename(final)
@@ -250,24 +268,26 @@ def read_manifest(index_dir: Path) -> Manifest:
 
 
 def _load_version(version: Path) -> StoredIndex:
-    """Load and check one version folder (only its three files are opened)."""
+    """Load and check one version folder (only its four files are opened)."""
     manifest = _read_manifest_file(version)
     fix = f"rebuild with `citeqa index --index {version.parent}`"
     try:
         # Cheap checks first: the FAISS header, then the chunks; FAISS reads the big file last.
         _check_faiss_header(version / _FAISS, manifest)
         chunks = _read_chunks(version / _CHUNKS, manifest)
+        documents = _read_documents(version / _DOCUMENTS, manifest)
+        _check_spans(chunks, documents, version)
         faiss_index = _read_faiss(version / _FAISS, manifest)
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {fix}") from exc
-    return StoredIndex(faiss_index, chunks, manifest, version)
+    return StoredIndex(faiss_index, chunks, manifest, version, documents)
 
 
 def load_index(index_dir: Path) -> StoredIndex:
     """Load the live index version.
 
-    Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss`` and ``chunks.jsonl`` are
-    read, each checked before use; nothing is unpickled.
+    Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss``, ``chunks.jsonl`` and
+    ``documents.jsonl`` are read, each checked before use; nothing is unpickled.
 
     Raises:
         IndexNotFoundError: no index in ``index_dir``.

@@ -27,7 +27,7 @@ from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
-from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, ErrorBody, Readiness
+from citeqa.service.schemas import AskRequest, AskResponse, DocumentList, DocumentSlice, ErrorBody, Readiness
 from citeqa.service.settings import Settings
 
 log = logging.getLogger("citeqa")
@@ -198,9 +198,9 @@ def create_app(
         start: Annotated[int | None, Query(description="highlight start, code points")] = None,
         end: Annotated[int | None, Query(description="highlight end, exclusive")] = None,
     ) -> HTMLResponse:
-        document = engine.document(doc_id)  # 404 for ids outside the corpus
+        document = engine.document(doc_id)  # 404 for ids outside the index
         try:
-            return HTMLResponse(render_source(doc_id, document.text, start, end))
+            return HTMLResponse(render_source(document, start, end))
         except ValueError as exc:
             raise BadRequestError(str(exc)) from exc
 
@@ -213,8 +213,13 @@ def create_app(
     def tools_openai_call(call: ToolCall, engine: EngineDep) -> ToolCallResult:
         return call_tool(engine, call)
 
+    @app.get("/documents", response_model=DocumentList,
+             summary="Every file of the corpus folder: indexed documents and skipped files with the reason")
+    def documents(engine: EngineDep) -> DocumentList:
+        return engine.documents()
+
     @app.get("/documents/{doc_id:path}", response_model=DocumentSlice,
-             summary="The original text of a document, or a slice [start, end) of it")
+             summary="The text layer of a document (what citations point into), or a slice [start, end) of it")
     def document(
         doc_id: str,
         engine: EngineDep,

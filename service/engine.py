@@ -16,7 +16,16 @@ from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
 from citeqa.index.store import StoredIndex, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
-from citeqa.service.schemas import AskResponse, DocumentSlice, IndexInfo, Passage, QuoteSpan
+from citeqa.service.schemas import (
+    AskResponse,
+    DocumentInfo,
+    DocumentList,
+    DocumentSlice,
+    IndexInfo,
+    Passage,
+    QuoteSpan,
+    SkippedInfo,
+)
 from citeqa.service.settings import Settings
 
 if TYPE_CHECKING:
@@ -79,7 +88,8 @@ def index_problem(settings: Settings) -> str | None:
         return "no index yet"
     except IndexCorruptError as exc:
         return f"unreadable index ({exc})"
-    reasons = stale_reasons(manifest, settings.corpus_dir, settings.model, chunking_of(settings), settings.backend)
+    reasons = stale_reasons(manifest, settings.corpus_dir, settings.model, chunking_of(settings), settings.backend,
+                            settings.encoding)
     return "stale: " + "; ".join(reasons) if reasons else None
 
 
@@ -153,7 +163,7 @@ def ensure_index(
     return build_index(
         corpus, settings.index_dir, model, settings.model, chunking_of(settings),
         batch_size=settings.batch_size, show_progress=show_progress, previous=previous,
-        backend=settings.backend,
+        backend=settings.backend, declared_encoding=settings.encoding,
     )
 
 
@@ -177,12 +187,21 @@ def check_request(settings: Settings, question: str, k: int | None) -> int:
     return k
 
 
+def read_settings_corpus(settings: Settings, on_file: Callable[[str], None] = lambda doc_id: None) -> Corpus:
+    """Read the corpus folder the settings name, with their declared encoding.
+
+    Raises:
+        citeqa.corpus.errors.CorpusError: the folder is missing or has no readable file.
+    """
+    return read_corpus(settings.corpus_dir, encoding=settings.encoding, on_file=on_file)
+
+
 @dataclass
 class Engine:
-    """A loaded model, index and corpus, and the request limits from the settings."""
+    """A loaded model and index (with the text layers citations point into), and the request
+    limits from the settings."""
 
     settings: Settings
-    corpus: Corpus
     retriever: Retriever
 
     @classmethod
@@ -194,7 +213,8 @@ class Engine:
         show_progress: bool = False,
         model: SentenceTransformer | None = None,
     ) -> Engine:
-        """Read the corpus, load the model, load or build the index.
+        """Load the model and the index; read the corpus and build the index only when the stored
+        one is missing or stale (an up-to-date index holds every text layer it cites).
 
         Args:
             settings: the configuration.
@@ -207,22 +227,39 @@ class Engine:
             citeqa.index.errors.IndexStoreError: the model cannot be loaded, or the index is stale
                 and the policy forbids a rebuild.
         """
-        on_status("reading corpus")
-        corpus = read_corpus(settings.corpus_dir)
+        on_status("checking index")
+        stored: StoredIndex | None = None
+        if index_problem(settings) is None:
+            try:
+                stored = load_index(settings.index_dir)
+            except IndexCorruptError:
+                stored = None  # rebuilt below, or refused under the 'never' policy
         if model is None:
             on_status(f"loading model {settings.model} ({settings.backend} backend"
                       + ("; exported to ONNX on first use, ~20 s)" if settings.backend != "torch" else ")"))
             model = load_encoder(settings)
-        on_status("loading index")
-        stored = ensure_index(
-            settings, corpus, model, show_progress=show_progress,
-            on_build=lambda reason: on_status(f"building index ({reason})"),
-        )
+        if stored is None:
+            on_status("reading corpus")
+            corpus = read_settings_corpus(settings)
+            on_status("loading index")
+            stored = ensure_index(
+                settings, corpus, model, show_progress=show_progress,
+                on_build=lambda reason: on_status(f"building index ({reason})"),
+            )
         loaded = model
         query_pass = pass_size(settings.backend, QUERY_PASS)
         batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=query_pass), max_batch=settings.encode_batch,
                                max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
-        return cls(settings, corpus, Retriever(model, stored, corpus.by_id, encode=batcher))
+        return cls(settings, Retriever(model, stored, encode=batcher))
+
+    @property
+    def index(self) -> StoredIndex:
+        """The loaded index version."""
+        return self.retriever.index
+
+    def read_corpus(self) -> Corpus:
+        """Read the corpus folder again (the eval peers index it their own way)."""
+        return read_settings_corpus(self.settings)
 
     def ask(self, question: str, k: int | None = None, abstain: bool = True) -> AskResponse:
         """Answer a question with cited passages.
@@ -240,13 +277,15 @@ class Engine:
             question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight
         )
         shown = answer.hits if (answer.answered or not abstain) else ()
-        manifest = self.retriever.index.manifest
+        manifest = self.index.manifest
+        documents = self.index.documents
         return AskResponse(
             question=question,
             answered=answer.answered,
             confidence=round(answer.confidence, 6),
             passages=[
-                Passage(doc_id=h.chunk.doc_id, start=h.chunk.start, end=h.chunk.end,
+                Passage(doc_id=h.chunk.doc_id, title=documents[h.chunk.doc_id].title, page=h.chunk.page,
+                        headings=list(h.chunk.headings), start=h.chunk.start, end=h.chunk.end,
                         text=h.chunk.text, score=round(h.score, 6),
                         quote=QuoteSpan(start=h.quote.start, end=h.quote.end, text=h.quote.text))
                 for h in shown
@@ -255,10 +294,11 @@ class Engine:
         )
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
-        """The original text of a corpus document, or a slice of it.
+        """The text layer of an indexed document (what citations point into), or a slice of it.
 
-        Only ids of the loaded corpus are served, from memory: an id is never turned into a path,
-        so ``..``, absolute paths and encoded traversal cannot read a file.
+        Served from the index in memory: an id is never turned into a path, so ``..``, absolute
+        paths and encoded traversal cannot read a file, and the text is the one that was cited
+        even if the file changed since.
 
         Args:
             doc_id: a document id as cited.
@@ -266,15 +306,33 @@ class Engine:
             end: slice end, exclusive (default the document's length).
 
         Raises:
-            DocumentNotFoundError: not a document of the corpus.
+            DocumentNotFoundError: not an indexed document.
             BadRequestError: ``not 0 <= start <= end <= length``.
         """
-        document = self.corpus.by_id.get(doc_id)
+        document = self.index.documents.get(doc_id)
         if document is None:
-            raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus")
+            raise DocumentNotFoundError(f"no document {doc_id!r} in the index; GET /documents lists them")
         length = len(document.text)
         start = 0 if start is None else start
         end = length if end is None else end
         if not 0 <= start <= end <= length:
             raise BadRequestError(f"need 0 <= start <= end <= {length}, got start={start}, end={end}")
-        return DocumentSlice(doc_id=doc_id, start=start, end=end, length=length, text=document.text[start:end])
+        return DocumentSlice(
+            doc_id=doc_id, title=document.title, format=document.format, encoding=document.encoding,
+            pages=list(document.pages), start=start, end=end, length=length, text=document.text[start:end],
+        )
+
+    def documents(self) -> DocumentList:
+        """Every file of the corpus folder as last indexed: the indexed documents and the skipped
+        files with the reason."""
+        m = self.index.manifest
+        return DocumentList(
+            corpus_dir=m.corpus_dir,
+            built_at=m.built_at,
+            documents=[
+                DocumentInfo(doc_id=doc_id, title=e.title, format=e.format, pages=e.pages, chunks=e.chunks,
+                             encoding=e.encoding, size=e.size)
+                for doc_id, e in m.documents.items()
+            ],
+            skipped=[SkippedInfo(doc_id=s.doc_id, reason=s.reason) for s in m.skipped],
+        )

@@ -1,8 +1,9 @@
 """The web page: a question box at ``/`` (static HTML, CSS and a small script, no build step, no
-CDN) and ``/view/{doc_id}``, the original document with a cited span highlighted.
+CDN) and ``/view/{doc_id}``, a document's text layer with a cited span highlighted.
 
-The document view escapes everything it shows, so a document containing ``<script>`` renders as
-text; HTML sources are shown as their raw source, which is what their offsets point into.
+The document view shows the text layer citations point into (the file itself for plain text, the
+extracted text for HTML, PDF, DOCX...), escaped, so a document containing ``<script>`` renders as
+text. For paged documents a page marker (``— page 3 —``, anchor ``#page-3``) precedes each page.
 """
 
 from __future__ import annotations
@@ -10,36 +11,63 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from citeqa.service.schemas import DocumentSlice
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
-def render_source(doc_id: str, text: str, start: int | None, end: int | None) -> str:
-    """A standalone HTML page showing a document with ``text[start:end]`` highlighted.
+def _escaped_with_pages(text: str, offset: int, pages: list[int]) -> str:
+    """Escape ``text`` (which starts at ``offset`` of the whole text layer), inserting a page
+    marker where each page in ``pages`` starts."""
+    parts: list[str] = []
+    pos = 0
+    for number, start in enumerate(pages, start=1):
+        at = start - offset
+        if not 0 <= at <= len(text) or (at == len(text) and at):
+            continue
+        parts.append(html.escape(text[pos:at]))
+        parts.append(f'<span class="page-break" id="page-{number}" aria-label="page {number}">— page {number} —</span>\n')
+        pos = at
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)
+
+
+def render_source(document: DocumentSlice, start: int | None, end: int | None) -> str:
+    """A standalone HTML page showing a whole document with ``text[start:end]`` highlighted.
 
     Args:
-        doc_id: the document id (shown as the title).
-        text: the whole original text.
+        document: the whole document as ``GET /documents/{doc_id}`` serves it.
         start: highlight start, code points (None: no highlight).
         end: highlight end, exclusive.
 
     Returns:
-        The page; the highlight is ``<mark id="cited">``, so ``#cited`` scrolls it into view.
+        The page; the highlight is ``<mark id="cited">``, so ``#cited`` scrolls it into view, and
+        the page the highlight starts on is named above the text.
 
     Raises:
         ValueError: a highlight outside ``0 <= start <= end <= len(text)``.
     """
+    text, pages = document.text, document.pages
+    note = ""
     if start is None or end is None:
-        body = html.escape(text)
+        body = _escaped_with_pages(text, 0, pages)
     else:
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"need 0 <= start <= end <= {len(text)}, got start={start}, end={end}")
-        body = (html.escape(text[:start]) + '<mark id="cited">' + html.escape(text[start:end])
-                + "</mark>" + html.escape(text[end:]))
-    title = html.escape(doc_id)
+        body = (_escaped_with_pages(text[:start], 0, pages) + '<mark id="cited">'
+                + _escaped_with_pages(text[start:end], start, pages) + "</mark>"
+                + _escaped_with_pages(text[end:], end, pages))
+        page = sum(1 for p in pages if p <= start)
+        if page:
+            note = f' · cited passage on <a href="#page-{page}">page {page}</a>'
+    title = html.escape(document.title)
+    doc_id = html.escape(document.doc_id)
+    kind = html.escape(document.format.upper()) + (f", {len(pages)} pages" if pages else "")
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{title} — citeqa</title><link rel="stylesheet" href="/static/style.css"></head>'
-        f'<body><header><h1>{title}</h1><p class="lead"><a href="/">Ask another question</a></p></header>'
+        f'<body><header><h1>{title}</h1><p class="file-name">{doc_id} ({kind}){note}</p>'
+        '<p class="lead"><a href="/">Ask another question</a></p></header>'
         f'<main><div class="doc" id="document" tabindex="0">{body}</div></main></body></html>\n'
     )

@@ -19,8 +19,8 @@ class AskRequest(BaseModel):
 
 
 class QuoteSpan(BaseModel):
-    """The sentence of a passage that best answers the question, as its own span of the original
-    file: ``original_text[start:end] == text`` for .txt/.md files."""
+    """The sentence of a passage that best answers the question, as its own span of the
+    document's text layer: ``GET /documents/{doc_id}`` ``.text[start:end] == text``."""
 
     start: int
     end: int
@@ -28,11 +28,15 @@ class QuoteSpan(BaseModel):
 
 
 class Passage(BaseModel):
-    """A cited passage: ``original_text[start:end] == text`` (code points) for .txt/.md files; for
-    HTML, ``text`` is the visible text of that slice of the raw file."""
+    """A cited passage: ``text_layer[start:end] == text`` (code points), where the text layer is
+    ``GET /documents/{doc_id}``'s ``text``: the file itself for plain text and Markdown, the text
+    extracted from it for HTML, PDF, DOCX, PPTX and EPUB."""
 
     doc_id: str = Field(description="path of the document relative to the corpus folder")
-    start: int = Field(description="start offset in the original file, Unicode code points, inclusive")
+    title: str = Field(description="the document's title (its own, else the file name)")
+    page: int | None = Field(default=None, description="1-based page (PDF) or slide (PPTX) the passage starts on")
+    headings: list[str] = Field(default_factory=list, description="heading path at the passage's start, outermost first")
+    start: int = Field(description="start offset in the document's text layer, Unicode code points, inclusive")
     end: int = Field(description="end offset, exclusive")
     text: str
     score: float = Field(description="ranking score, higher is better (hybrid: fused score in [0, 1])")
@@ -58,13 +62,47 @@ class AskResponse(BaseModel):
 
 
 class DocumentSlice(BaseModel):
-    """``GET /documents/{doc_id}``: the original text, or the slice ``[start, end)`` of it."""
+    """``GET /documents/{doc_id}``: the text layer citations point into, or its slice ``[start, end)``."""
 
     doc_id: str
+    title: str
+    format: str = Field(description="text, markdown, rst, csv, html, pdf, docx, pptx or epub")
+    encoding: str | None = Field(description="how a text file was decoded; null for PDF, DOCX, PPTX, EPUB")
+    pages: list[int] = Field(
+        description="start offset of each page (PDF) or slide (PPTX) in the whole text; page n starts at pages[n-1]"
+    )
     start: int
     end: int
     length: int = Field(description="length of the whole document in code points")
     text: str
+
+
+class DocumentInfo(BaseModel):
+    """One indexed document in ``GET /documents``."""
+
+    doc_id: str
+    title: str
+    format: str
+    pages: int | None = Field(description="number of pages or slides; null for formats without pages")
+    chunks: int = Field(description="passages indexed from it (0: nothing but boilerplate)")
+    encoding: str | None
+    size: int = Field(description="file size in bytes")
+
+
+class SkippedInfo(BaseModel):
+    """A file of the corpus folder that was not indexed, and why."""
+
+    doc_id: str
+    reason: str
+
+
+class DocumentList(BaseModel):
+    """``GET /documents``: every file of the corpus folder, indexed or skipped with a reason."""
+
+    corpus_dir: str
+    built_at: str
+    documents: list[DocumentInfo]
+    skipped: list[SkippedInfo]
 
 
 class ErrorBody(BaseModel):

@@ -34,7 +34,14 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CITEQA_", env_file=".env", extra="ignore")
 
-    corpus_dir: Path = Field(default_factory=_builtin_corpus, description="folder of .txt/.md/.html documents")
+    corpus_dir: Path = Field(
+        default_factory=_builtin_corpus,
+        description="folder of documents (.txt .md .rst .csv .html .pdf .docx .pptx .epub)",
+    )
+    encoding: str | None = Field(
+        default=None,
+        description="encoding of legacy text files that are not UTF-8 and have no BOM, e.g. cp1252 (unset: detected)",
+    )
     index_dir: Path = Field(default=Path(".citeqa/index"), description="folder the index is stored in")
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model: hub name or local folder")
     hf_offline: bool = Field(default=True, description="set HF_HUB_OFFLINE=1 so no model is fetched from a hub")
@@ -80,6 +87,13 @@ class Settings(BaseSettings):
             raise ValueError(f"chunk_overlap ({self.chunk_overlap}) must be smaller than chunk_size ({self.chunk_size})")
         if str(self.model_cache_dir) in ("", "."):
             raise ValueError("model_cache_dir is empty; give a folder for the ONNX export (or leave it unset)")
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError as exc:
+                raise ValueError(f"encoding {self.encoding!r} is not a known codec (e.g. cp1252, latin-1, shift_jis)") from exc
         if self.default_k > self.max_k:
             raise ValueError(f"default_k ({self.default_k}) must not exceed max_k ({self.max_k})")
         return self

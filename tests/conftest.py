@@ -50,3 +50,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)  # no .env of the checkout is read
     yield
+
+
+def text_document(text: str, format: str = "text", doc_id: str | None = None):  # type: ignore[no-untyped-def]
+    """A corpus Document read from ``text`` as a file of ``format`` would be (UTF-8)."""
+    from citeqa.corpus.reader import Document, read_layer
+
+    layer, encoding = read_layer(text.encode("utf-8"), format, None)  # type: ignore[arg-type]
+    return Document(doc_id or f"doc.{format}", format, layer, "0", len(text), encoding)  # type: ignore[arg-type]

@@ -14,19 +14,12 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// The passage text with its quote wrapped in <mark>. Offsets are code points into the original
-// file; for .txt/.md the quote lies at (quote.start - passage.start) code points into the passage.
+// The passage text with its quote wrapped in <mark>. Offsets are code points into the document's
+// text layer, so the quote lies at (quote.start - passage.start) code points into the passage.
 function passageWithQuote(passage) {
   const chars = Array.from(passage.text);  // code points, like the API's offsets
-  let from = passage.quote.start - passage.start;
-  let to = passage.quote.end - passage.start;
-  if (chars.slice(from, to).join("") !== passage.quote.text) {
-    // HTML sources: offsets point into the raw file; find the quote in the visible text instead.
-    const at = passage.text.indexOf(passage.quote.text);
-    if (at < 0) return el("p", {}, passage.text);
-    from = Array.from(passage.text.slice(0, at)).length;
-    to = from + Array.from(passage.quote.text).length;
-  }
+  const from = passage.quote.start - passage.start;
+  const to = passage.quote.end - passage.start;
   return el("p", {}, chars.slice(0, from).join(""),
             el("mark", { class: "quote" }, chars.slice(from, to).join("")),
             chars.slice(to).join(""));
@@ -35,7 +28,8 @@ function passageWithQuote(passage) {
 function sourceLink(passage) {
   const url = `/view/${passage.doc_id.split("/").map(encodeURIComponent).join("/")}` +
               `?start=${passage.quote.start}&end=${passage.quote.end}#cited`;
-  return el("a", { href: url, class: "source-link" }, `open source at ${passage.quote.start}–${passage.quote.end}`);
+  const where = passage.page ? `page ${passage.page}, ` : "";
+  return el("a", { href: url, class: "source-link" }, `open source (${where}characters ${passage.quote.start}–${passage.quote.end})`);
 }
 
 function render(body, forced) {
@@ -55,15 +49,15 @@ function render(body, forced) {
     groups.get(passage.doc_id).push(passage);
   }
   for (const [docId, passages] of groups) {
-    const section = el("section", { class: "source", "data-doc-id": docId, "aria-label": `Source ${docId}` },
-      el("h2", {}, docId));
+    // Headed by the document's title, the file name small beneath it.
+    const section = el("section", { class: "source", "data-doc-id": docId, "aria-label": `Source ${passages[0].title}` },
+      el("h2", {}, passages[0].title), el("p", { class: "file-name" }, docId));
     for (const passage of passages) {
-      section.append(el("article", { class: "passage" },
-        passageWithQuote(passage),
-        el("div", { class: "meta" },
-          el("span", {}, `score ${passage.score.toFixed(3)}`),
-          el("span", {}, `characters ${passage.start}–${passage.end}`),
-          sourceLink(passage))));
+      const meta = el("div", { class: "meta" });
+      if (passage.page) meta.append(el("span", { class: "page" }, `page ${passage.page}`));
+      if (passage.headings.length) meta.append(el("span", { class: "headings" }, passage.headings.join(" › ")));
+      meta.append(el("span", {}, `score ${passage.score.toFixed(3)}`), sourceLink(passage));
+      section.append(el("article", { class: "passage" }, passageWithQuote(passage), meta));
     }
     results.append(section);
   }

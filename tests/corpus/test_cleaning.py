@@ -8,8 +8,9 @@ from citeqa.corpus.cleaning import (
     is_content_line,
     normalize_for_matching,
 )
-from citeqa.corpus.html_text import visible_text
-from citeqa.corpus.reader import Document
+from citeqa.corpus.html_text import html_layer
+
+from tests.conftest import text_document
 
 
 @pytest.mark.parametrize(
@@ -39,51 +40,80 @@ def test_content_lines(line: str) -> None:
     assert is_content_line(line)
 
 
-def test_segments_skip_boilerplate_and_keep_offsets() -> None:
-    text = (
-        "Menu\nHome | About | Contact\n\n"
-        "The first paragraph says something useful.\n\n"
-        "The second paragraph follows it closely.\n"
-        "Subscribe now\n"
-        "A third paragraph comes after the ad.\n"
+def test_web_page_segments_skip_boilerplate_lines() -> None:
+    raw = (
+        "<p>Menu</p><p>Home | About | Contact</p>"
+        "<p>The first paragraph says something useful.</p>"
+        "<p>The second paragraph follows it closely.</p><p>Subscribe now</p>"
+        "<p>A third paragraph comes after the ad.</p>"
     )
-    segments = content_segments(text)
-    assert [text[s:e] for s, e in segments] == [
+    document = text_document(raw, "html")
+    segments = content_segments(document)
+    assert [document.text[s:e] for s, e in segments] == [
         "The first paragraph says something useful.\n\nThe second paragraph follows it closely.",
         "A third paragraph comes after the ad.",
     ]
+
+
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_plain_text_keeps_every_line(format: str) -> None:
+    text = "Menu\nHome | About | Contact\n\nShort line\n\n价格是三十元\n- item one\n"
+    document = text_document(text, format)
+    assert [document.text[s:e] for s, e in content_segments(document)] == [text.strip()]
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\x0c", "\u2028", "\u2029", "\r"])
+def test_other_line_breaks_never_cut_a_sentence(brk: str) -> None:
+    sentence = f"Dr Okafor runs{brk}the night clinic on Tuesdays and Fridays."
+    for format, raw in (("text", sentence), ("html", f"<p>{sentence}</p>")):
+        document = text_document(raw, format)
+        segments = content_segments(document)
+        assert len(segments) == 1
+        assert "Dr Okafor runs" in document.text[segments[0][0]:segments[0][1]]
 
 
 def test_normalisation_is_for_matching_only() -> None:
     assert normalize_for_matching("China\u2019s\u00a0“role” \u2013 now…") == "China's \"role\" - now..."
 
 
-def test_html_visible_text_maps_back_to_raw() -> None:
+def test_html_text_layer() -> None:
     raw = (
         "<html><head><title>Page title</title><style>p {color: red}</style></head>"
         "<body><nav>Home | News</nav><p>The&nbsp;UN said it had &ldquo;credible information&rdquo; "
         "about   the <b>orphans</b>.</p><script>var x = '<p>not text</p>';</script>"
         "<p>Second paragraph &amp; more text here.</p></body></html>"
     )
-    visible = visible_text(raw)
-    assert visible.text == (
-        "Home | News\nThe\u00a0UN said it had “credible information” about the orphans.\n"
+    layer = html_layer(raw)
+    assert layer.text == (
+        "Home | News\n\nThe\u00a0UN said it had “credible information” about the orphans.\n\n"
         "Second paragraph & more text here."
     )
-    start = visible.text.index("credible")
-    end = visible.text.index("orphans") + len("orphans")
-    raw_start, raw_end = visible.raw_span(start, end)
-    assert visible_text(raw[raw_start:raw_end]).text == visible.text[start:end]
-    assert raw[raw_start:raw_end].startswith("credible information&rdquo;")
+    assert layer.title == "Page title"
+    assert [layer.text[s:e] for s, e in layer.boilerplate] == ["Home | News"]
 
 
 def test_clean_html_document() -> None:
     raw = "<title>T</title><div>Home | News | Login</div><p>Refugees face deportation from China today.</p>"
-    doc = clean_document(Document("a.html", "html", raw, "0", len(raw)))
+    doc = clean_document(text_document(raw, "html"))
     assert doc.title == "T"
-    assert [doc.view[s:e] for s, e in doc.segments] == ["Refugees face deportation from China today."]
-    start, end = doc.original_span(*doc.segments[0])
-    assert raw[start:end] == "Refugees face deportation from China today."
+    assert [doc.text[s:e] for s, e in doc.segments] == ["Refugees face deportation from China today."]
+
+
+def test_cookie_banner_and_navigation_are_not_content_but_tables_and_lists_are() -> None:
+    raw = (
+        '<div class="cookie-banner"><p>We use cookies. Accept all cookies?</p></div>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/r">Routes</a></li></ul></nav>'
+        "<main><h1>Ferry</h1><p>The ferry to Wren Island leaves every forty minutes from Pier 3.</p>"
+        "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td><td>4.50 €</td></tr></table>"
+        "<ul><li>Bikes ride free</li></ul><pre>ferry --route wren</pre></main>"
+        "<footer><p>© 2024 Harbor Authority. All rights reserved. Terms.</p></footer>"
+    )
+    document = text_document(raw, "html")
+    content = "\n".join(document.text[s:e] for s, e in content_segments(document))
+    for kept in ("leaves every forty minutes", "Adult | 4.50 €", "Bikes ride free", "ferry --route wren"):
+        assert kept in content
+    for dropped in ("cookies", "Home", "Routes", "Harbor Authority"):
+        assert dropped not in content
 
 
 def test_markdown_heading_path_is_the_chunk_context() -> None:
@@ -93,8 +123,8 @@ def test_markdown_heading_path_is_the_chunk_context() -> None:
         "Use the package manager to install the tool now.\n\n## Use\n\n"
         "Ask questions of the corpus with the command line.\n"
     )
-    doc = clean_document(Document("a.md", "markdown", text, "0", len(text)))
+    doc = clean_document(text_document(text, "markdown"))
     assert [doc.context_at(s) for s, _ in doc.segments] == [
         "Guide", "Guide > Install", "Guide > Install > Linux", "Guide > Use"]
-    plain = clean_document(Document("b.txt", "text", "Short title\n\n" + text, "0", 0))
+    plain = clean_document(text_document("Short title\n\n" + text, "text"))
     assert plain.context_at(len(text)) == "Short title"

@@ -13,34 +13,44 @@ def test_reads_recursively_with_posix_ids_and_strips_bom(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("Plain text document with a sentence.", encoding="utf-8")
     (tmp_path / "sub" / "b.md").write_bytes("\ufeff# Title\n\nMarkdown body.".encode())
     (tmp_path / "sub" / "deeper" / "c.HTML").write_text("<p>Hello there.</p>", encoding="utf-8")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
     (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    for junk in ("a.txt~", "~$report.docx", "#notes.md#", "Thumbs.db", "draft.md.swp"):
+        (tmp_path / junk).write_text("junk", encoding="utf-8")
 
     corpus = read_corpus(tmp_path)
 
     assert [d.doc_id for d in corpus.documents] == ["a.txt", "sub/b.md", "sub/deeper/c.HTML"]
-    assert [d.kind for d in corpus.documents] == ["text", "markdown", "html"]
+    assert [d.format for d in corpus.documents] == ["text", "markdown", "html"]
     assert corpus.by_id["sub/b.md"].text == "# Title\n\nMarkdown body."
+    assert [d.encoding for d in corpus.documents] == ["utf-8", "utf-8 (BOM)", "utf-8"]
     assert corpus.skipped == ()
 
 
 def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A good document that can be indexed.", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing-target.txt")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "data.xyz").write_bytes(b"x")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (tmp_path / "broken.docx").write_bytes(b"PK not a zip")
 
     corpus = read_corpus(tmp_path)
 
     assert [d.doc_id for d in corpus.documents] == ["good.txt"]
     reasons = {s.doc_id: s.reason for s in corpus.skipped}
-    assert "not valid UTF-8" in reasons["latin1.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "empty" in reasons["empty.md"]
     assert "whitespace-only" in reasons["blank.txt"]
     assert "unreadable" in reasons["dangling.txt"]
+    assert reasons["photo.png"] == "image; OCR not supported"
+    assert "save it as .docx" in reasons["old.doc"]
+    assert "unsupported format '.xyz'" in reasons["data.xyz"] and ".pdf" in reasons["data.xyz"]
+    assert "PDF cannot be opened" in reasons["broken.pdf"]
+    assert "not a readable .docx" in reasons["broken.docx"]
 
 
 def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
@@ -49,7 +59,7 @@ def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
         read_corpus(tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(EmptyCorpusError, match="no .txt/.md/.html files"):
+    with pytest.raises(EmptyCorpusError, match="no files"):
         read_corpus(empty)
 
 
@@ -71,7 +81,7 @@ def test_symlink_out_of_the_corpus_is_not_followed(tmp_path: Path) -> None:
 def test_symlink_loops_and_named_pipes_are_skipped_not_fatal(tmp_path: Path) -> None:
     import os
 
-    from citeqa.index.manifest import ChunkingParams, Manifest, stale_reasons
+    from citeqa.index.manifest import FORMAT_VERSION, ChunkingParams, Manifest, stale_reasons
 
     (tmp_path / "ok.txt").write_text("Inside text of the corpus folder.", encoding="utf-8")
     (tmp_path / "loopa.txt").symlink_to(tmp_path / "loopb.txt")
@@ -83,7 +93,7 @@ def test_symlink_loops_and_named_pipes_are_skipped_not_fatal(tmp_path: Path) -> 
     assert [d.doc_id for d in corpus.documents] == ["ok.txt"]
     assert {s.doc_id: s.reason for s in corpus.skipped} == {"pipe.txt": "not a regular file (a pipe, socket or device)"}
     manifest = Manifest(
-        format_version=3, model="m", dim=384, index_type="IndexFlatIP", chunking=ChunkingParams(chunk_size=500, chunk_overlap=100),
+        format_version=FORMAT_VERSION, model="m", dim=384, index_type="IndexFlatIP", chunking=ChunkingParams(chunk_size=500, chunk_overlap=100),
         corpus_dir=str(tmp_path.resolve()), documents={}, skipped=[], n_documents=0, n_chunks=0, versions={},
         built_at="", build_seconds=0.0,
     )

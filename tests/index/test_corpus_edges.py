@@ -32,10 +32,11 @@ BOILERPLATE = "Home | News | Sport | Contact\nShare on Facebook\nSubscribe\n[Log
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({}, "no .txt/.md/.html files"),
-        ({"menu.txt": BOILERPLATE.encode(), "nav.md": BOILERPLATE.encode()}, "every line looks like boilerplate"),
+        ({}, "no files"),
+        ({"menu.html": f"<nav>{BOILERPLATE}</nav>".encode(), "nav.htm": f"<p>{BOILERPLATE}</p>".encode()},
+             "every line looks like boilerplate"),
         ({"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "b.html": b"\x00\x01\x02"}, "a.txt: binary file"),
-        ({"a.txt": "caf\xe9".encode("latin-1")}, "a.txt: not valid UTF-8"),
+        ({"a.txt": b"\xef\xbb\xbfcaf\xe9"}, "a.txt: starts with a utf-8 byte-order mark but is not valid utf-8"),
     ],
     ids=["empty-folder", "only-boilerplate", "only-binary", "only-undecodable"],
 )

@@ -526,7 +526,7 @@ def test_a_build_removes_leftovers_and_nothing_else(index_dir: Path, tmp_path: P
     (outside / "precious.txt").write_text("keep me")
     (index_dir / "v20000101T000000Z-0000beef").symlink_to(outside, target_is_directory=True)
 
-    new = write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest)
+    new = write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()))
 
     assert sorted(p.name for p in index_dir.iterdir()) == sorted(
         [".lock", "CURRENT", new.name, "videos", "v20000101T000000Z-0000beef"]
@@ -545,7 +545,7 @@ def test_leftovers_go_before_a_build_writes(index_dir: Path, monkeypatch: pytest
 
     monkeypatch.setattr(store.os, "replace", crash)
     with pytest.raises(OSError, match="simulated crash"):
-        write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest)
+        write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()))
     monkeypatch.undo()
     # The dead build's folder went before the new one was written (space is freed first); the
     # crashed build's own version is an orphan until the next build, and the live index is intact.
@@ -562,7 +562,7 @@ def test_a_reader_follows_a_swap_that_removes_its_version(
 
     def swap_then_read(path: Path, manifest: Any) -> Any:
         if not swapped:  # another process finishes a build between resolving CURRENT and reading
-            swapped.append(write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest))
+            swapped.append(write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values())))
         return real_read_chunks(path, manifest)
 
     monkeypatch.setattr(store, "_read_chunks", swap_then_read)
@@ -595,6 +595,13 @@ def _tamper_cases() -> list[Any]:
         def apply(v: Path) -> None:
             old = (v / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
             (v / "chunks.jsonl").write_text("\n".join(change(old)) + "\n", encoding="utf-8")
+        return apply
+
+    def edit_document(change: Callable[[dict[str, Any]], Any]) -> Callable[[Path], None]:
+        def apply(v: Path) -> None:
+            lines = (v / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+            lines[0] = json.dumps(change(json.loads(lines[0])))
+            (v / "documents.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return apply
 
     def faiss_bytes(change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
@@ -637,12 +644,21 @@ def _tamper_cases() -> list[Any]:
     def case(file_name: str, how: Callable[[Path], None], detail: str = "", *, id: str) -> Any:
         return pytest.param(file_name, how, detail, id=id)
 
-    M, F, C = "manifest.json", "index.faiss", "chunks.jsonl"
+    M, F, C, D = "manifest.json", "index.faiss", "chunks.jsonl", "documents.jsonl"
     return [
+        case(D, lambda v: (v / D).unlink(), id="documents-missing"),
+        case(D, text(D, "{oops\n"), "line 1", id="documents-bad-json"),
+        case(D, edit_document(lambda r: {**r, "text": "X" + r["text"]}), "is not the chunk's text",
+             id="documents-text-shifted"),
+        case(D, edit_document(lambda r: {**r, "pages": [0, 10**9]}), "outside the text", id="documents-page-outside"),
+        case(D, edit_document(lambda r: {**r, "doc_id": "../../etc/passwd"}), "line 1", id="documents-unknown-doc"),
+        case(D, edit_document(lambda r: {**r, "format": "pdf"}), "line 1", id="documents-other-format"),
+        case(D, edit_document(lambda r: {**r, "code": "import os"}), "line 1", id="documents-extra-key"),
+        case(D, replace_with(D, "symlink"), id="documents-a-symlink"),
         case(M, text(M, "{not json"), id="manifest-not-json"),
         case(M, text(M, ""), id="manifest-empty"),
         case(M, lambda v: (v / M).write_bytes(b"\xff\xfe\x00"), id="manifest-binary"),
-        case(M, text(M, '{"format_version": 3}'), id="manifest-fields-missing"),
+        case(M, text(M, '{"format_version": 4}'), id="manifest-fields-missing"),
         case(M, edit_manifest(dim="many"), id="manifest-wrong-type"),
         case(M, edit_manifest(format_version=2), "format version 2", id="manifest-other-format"),
         case(M, edit_manifest(index_type="IndexHNSWFlat"), id="manifest-foreign-index-type"),
@@ -763,7 +779,7 @@ def test_an_ivf_index_loads_and_a_mislabelled_or_truncated_one_is_refused(index_
     ivf.make_direct_map()
     ivf.nprobe = 2
     manifest = live.manifest.model_copy(update={"index_type": "IndexIVFFlat(nlist=2,nprobe=2)"})
-    version = write_index(index_dir, ivf, list(live.chunks), manifest)
+    version = write_index(index_dir, ivf, list(live.chunks), manifest, list(live.documents.values()))
     loaded = load_index(index_dir)
     assert isinstance(loaded.faiss_index, faiss.IndexIVFFlat) and loaded.faiss_index.nprobe == 2
 
@@ -814,7 +830,7 @@ def test_dropped_pickles_are_never_loaded(index_dir: Path, model: SentenceTransf
     assert stored.chunks == good.chunks and stored.manifest == good.manifest
 
 
-@pytest.mark.parametrize("file_name", ["index.faiss", "chunks.jsonl", "manifest.json"])
+@pytest.mark.parametrize("file_name", ["index.faiss", "chunks.jsonl", "documents.jsonl", "manifest.json"])
 def test_a_pickle_in_place_of_an_index_file_is_refused(index_dir: Path, tmp_path: Path, file_name: str) -> None:
     marker = tmp_path / "unpickled"
     version = _version(index_dir)

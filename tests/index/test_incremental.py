@@ -64,7 +64,7 @@ def _apply(corpus: Path, op: str, slot: int, paragraphs: list[int]) -> None:
 
 
 def _answers(model, stored: StoredIndex, corpus: Path) -> list[list[tuple[str, int, int, float]]]:  # type: ignore[no-untyped-def]
-    retriever = Retriever(model, stored, read_corpus(corpus).by_id)
+    retriever = Retriever(model, stored)
     return [
         [(h.chunk.doc_id, h.chunk.start, h.chunk.end, h.score) for h in retriever.answer(q, 5, 0.0).hits]
         for q in QUESTIONS

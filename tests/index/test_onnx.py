@@ -68,10 +68,10 @@ def test_export_key_changes_with_the_model_files(tmp_path: Path) -> None:
 
 
 def test_changing_the_backend_makes_the_index_stale(tmp_path: Path) -> None:
-    from citeqa.index.manifest import Manifest
+    from citeqa.index.manifest import FORMAT_VERSION, Manifest
 
     manifest = Manifest(
-        format_version=3, model=DEFAULT_MODEL, backend="onnx", dim=384, index_type="IndexFlatIP",
+        format_version=FORMAT_VERSION, model=DEFAULT_MODEL, backend="onnx", dim=384, index_type="IndexFlatIP",
         chunking=ChunkingParams(chunk_size=500, chunk_overlap=100), corpus_dir=str(tmp_path), documents={},
         skipped=[], n_documents=0, n_chunks=0, versions={}, built_at="", build_seconds=0.0,
     )

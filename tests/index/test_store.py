@@ -29,7 +29,7 @@ def built(model, corpus_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-d
 def test_manifest_and_files(built, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
     stored, index_dir = built
     files = sorted(p.name for p in stored.path.iterdir())
-    assert files == ["chunks.jsonl", "index.faiss", "manifest.json"]
+    assert files == ["chunks.jsonl", "documents.jsonl", "index.faiss", "manifest.json"]
     manifest = json.loads((stored.path / "manifest.json").read_text())
     assert manifest["model"] == MODEL and manifest["dim"] == 384
     assert manifest["chunking"]["chunk_size"] == 500
@@ -59,7 +59,7 @@ def test_stale_detection(built, corpus_dir: Path) -> None:  # type: ignore[no-un
 
 
 def test_skipped_files_are_in_the_manifest_and_not_stale(model, corpus_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (corpus_dir / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    (corpus_dir / "bad.txt").write_bytes(b"\x89PNG\x00binary")
     stored = build_index(read_corpus(corpus_dir), tmp_path / "i", model, MODEL, CHUNKING)
     assert [(s.doc_id, s.reason) for s in stored.manifest.skipped] == [("bad.txt", "binary file (contains NUL bytes)")]
     assert stale_reasons(stored.manifest, corpus_dir, MODEL, CHUNKING) == []

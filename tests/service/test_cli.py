@@ -19,12 +19,12 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def test_index_then_ask(corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (corpus_dir / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    (corpus_dir / "broken.txt").write_bytes(b"\x89PNG\x00 binary")
     index = str(tmp_path / "idx")
     code, out, err = run(["index", "--corpus", str(corpus_dir), "--index", index], capsys)
     assert code == 0
     assert "indexed 5 documents into" in out and "(1 skipped)" in out
-    assert "skipped broken.txt: not valid UTF-8" in err
+    assert "skipped broken.txt: binary file" in err
 
     code, out, _ = run(["ask", REFUGEE_QUESTION, "--corpus", str(corpus_dir), "--index", index, "--json"], capsys)
     assert code == 0

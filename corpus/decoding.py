@@ -1,0 +1,105 @@
+"""Decode the bytes of a text file (plain text, Markdown, HTML, CSV) into the text offsets count into.
+
+Order of evidence, strongest first:
+
+1. a byte-order mark: UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (the BOM itself is not part of the text);
+2. valid UTF-8 (the encoding of nearly every file written today; a legacy single-byte file is
+   almost never valid UTF-8 by accident, since its bytes >= 0x80 rarely form UTF-8 sequences);
+3. the encoding the user declared for legacy files (``CITEQA_ENCODING``, e.g. ``cp1252``);
+4. detection with charset-normalizer. Short Western European texts fit windows-1250 and
+   windows-1252 equally well; among equally good candidates windows-1252 is preferred, the default
+   the WHATWG Encoding Standard gives legacy single-byte content (https://encoding.spec.whatwg.org/).
+
+A NUL byte in a file without a UTF-16/32 BOM marks it as binary.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+#: BOM -> Python codec name, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PREFERRED = "cp1252"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded text file.
+
+    Attributes:
+        text: the text, without a BOM; offsets count code points into it.
+        encoding: how it was decoded, e.g. ``"utf-8"``, ``"utf-8 (BOM)"``, ``"utf-16-le (BOM)"``,
+            ``"cp1252 (declared)"`` or ``"cp1252 (detected)"``.
+    """
+
+    text: str
+    encoding: str
+
+
+def decode_text(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a text file's bytes (see the module docstring for the order of evidence).
+
+    Args:
+        data: the raw bytes.
+        declared: the encoding to use for files that are neither UTF-8 nor marked by a BOM (a Python
+            codec name such as ``"cp1252"``); None detects it.
+
+    Returns:
+        The text and the encoding used.
+
+    Raises:
+        ValueError: binary content (a NUL byte without a UTF-16/32 BOM), bytes invalid in the BOM's
+            or the declared encoding, an encoding that cannot be detected, or only whitespace.
+    """
+    text, encoding = _decode(data, declared)
+    if "\x00" in text:
+        raise ValueError("binary file (contains NUL characters)")
+    if not text.strip():
+        raise ValueError("empty or whitespace-only file")
+    return Decoded(text, encoding)
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), f"{codec} (BOM)"
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {codec} byte-order mark but is not valid {codec} "
+                                 f"(byte {exc.start + len(bom)}: {exc.reason})") from exc
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = f"byte {exc.start}: {exc.reason}"
+    if declared:
+        try:
+            return data.decode(declared), f"{codecs.lookup(declared).name} (declared)"
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not valid UTF-8 ({utf8_error}) nor the declared encoding {declared} "
+                             f"(byte {exc.start}: {exc.reason})") from exc
+    encoding = _detect(data)
+    if encoding is None:
+        raise ValueError(f"not valid UTF-8 ({utf8_error}) and its encoding could not be detected; "
+                         "declare it with CITEQA_ENCODING (e.g. cp1252)")
+    return data.decode(encoding), f"{encoding} (detected)"
+
+
+def _detect(data: bytes) -> str | None:
+    """The best charset-normalizer guess, windows-1252 winning ties (module docstring)."""
+    from charset_normalizer import from_bytes  # imported here: only legacy files need it
+
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = results[0]
+    tied = [r.encoding for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)]
+    return _PREFERRED if _PREFERRED in tied else str(best.encoding)
