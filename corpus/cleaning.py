@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from citeqa.corpus.plain_text import line_spans
 from citeqa.corpus.reader import Document
-from citeqa.corpus.text_layer import Heading, Span
+from citeqa.corpus.text_layer import Heading, Span, page_at
 
 #: A line with this many words is prose even without final punctuation (a wrapped paragraph line).
 LONG_LINE_WORDS = 15
@@ -155,7 +155,8 @@ def content_segments(document: Document) -> tuple[Span, ...]:
     """Find the content segments of a document's text layer (rules: module docstring).
 
     A segment is a maximal run of content lines, blank lines allowed between them; a boilerplate
-    line or a heading ends the run, so a chunk never straddles dropped text or a section break.
+    line, a heading or a new page ends the run, so a chunk never straddles dropped text, a section
+    break or a page break.
 
     Returns:
         ``(start, end)`` code-point spans into ``document.text``, in order, trimmed of edge
@@ -166,10 +167,16 @@ def content_segments(document: Document) -> tuple[Span, ...]:
     heading_offsets = sorted(h.offset for h in layer.headings)
     segments: list[Span] = []
     run: Span | None = None
+    run_page: int | None = None
     for start, end in line_spans(text):
         line = text[start:end]
         if not line.strip():
             continue
+        page = page_at(layer.pages, start)
+        if run and page != run_page:  # a passage stays on one page, so its page is the fact's page
+            segments.append(run)
+            run = None
+        run_page = page
         i = bisect_left(heading_offsets, start)
         is_heading = i < len(heading_offsets) and heading_offsets[i] < end
         if is_heading or _inside(layer.boilerplate, start, end):

@@ -6,9 +6,12 @@ Order of evidence, strongest first:
 2. valid UTF-8 (the encoding of nearly every file written today; a legacy single-byte file is
    almost never valid UTF-8 by accident, since its bytes >= 0x80 rarely form UTF-8 sequences);
 3. the encoding the user declared for legacy files (``CITEQA_ENCODING``, e.g. ``cp1252``);
-4. detection with charset-normalizer. Short Western European texts fit windows-1250 and
-   windows-1252 equally well; among equally good candidates windows-1252 is preferred, the default
-   the WHATWG Encoding Standard gives legacy single-byte content (https://encoding.spec.whatwg.org/).
+4. detection with charset-normalizer. Short Western European texts fit several single-byte code
+   pages equally well (a French paragraph in windows-1252 came back as mac_latin2, "Café" read as
+   "Cafť"), so windows-1252, the default the WHATWG Encoding Standard gives legacy single-byte
+   content (https://encoding.spec.whatwg.org/), is taken whenever it decodes the bytes and reads as
+   cleanly (charset-normalizer's mess ratio) as the best guess; Cyrillic or Greek text decoded as
+   windows-1252 reads as a mess (ratio > 1 on our fixtures) and keeps its own code page.
 
 A NUL byte in a file without a UTF-16/32 BOM marks it as binary.
 """
@@ -27,6 +30,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _PREFERRED = "cp1252"
+#: How much messier than the best guess windows-1252 may read and still be taken.
+_MESS_TOLERANCE = 0.01
 
 
 @dataclass(frozen=True)
@@ -94,12 +99,17 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
 
 
 def _detect(data: bytes) -> str | None:
-    """The best charset-normalizer guess, windows-1252 winning ties (module docstring)."""
-    from charset_normalizer import from_bytes  # imported here: only legacy files need it
+    """The encoding of a legacy file: windows-1252 when it reads as cleanly as charset-normalizer's
+    best guess, else that guess (module docstring)."""
+    # Imported here: only legacy files need the detector.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
-    results = list(from_bytes(data))
-    if not results:
-        return None
-    best = results[0]
-    tied = [r.encoding for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)]
-    return _PREFERRED if _PREFERRED in tied else str(best.encoding)
+    best = from_bytes(data).best()
+    try:
+        western = data.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        return str(best.encoding) if best is not None else None
+    if best is None or mess_ratio(western) <= best.chaos + _MESS_TOLERANCE:
+        return _PREFERRED
+    return str(best.encoding)

@@ -190,11 +190,11 @@ class Retriever:
 
     def _term_evidence(self, terms: list[str], rows: npt.NDArray[np.int64]) -> float:
         """Mean of coverage and support (module docstring), in [0, 1]; 0 for no content term."""
-        terms = self.bm25.content_terms(terms)
-        if not terms or not len(rows):
+        units = self.bm25.evidence_units(terms)  # content terms; CJK counted by character
+        if not units or not len(rows):
             return 0.0
-        coverage = sum(t in self.bm25.vocabulary for t in terms) / len(terms)
-        support = max(sum(t in self.bm25.passage_terms[r] for t in terms) for r in rows) / len(terms)
+        coverage = sum(u in self.bm25.vocabulary_units for u in units) / len(units)
+        support = max(sum(u in self.bm25.passage_units[r] for u in units) for r in rows) / len(units)
         return (coverage + support) / 2
 
     def quote(self, row: int, terms: set[str]) -> Quote:

@@ -18,12 +18,14 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 def _escaped_with_pages(text: str, offset: int, pages: list[int]) -> str:
     """Escape ``text`` (which starts at ``offset`` of the whole text layer), inserting a page
-    marker where each page in ``pages`` starts."""
+    marker where each page in ``pages`` starts. A page starting exactly where this piece starts
+    belongs to the piece before (so that a marker precedes a highlight instead of opening it),
+    except at offset 0."""
     parts: list[str] = []
     pos = 0
     for number, start in enumerate(pages, start=1):
         at = start - offset
-        if not 0 <= at <= len(text) or (at == len(text) and at):
+        if not (0 < at <= len(text) or at == 0 == offset):
             continue
         parts.append(html.escape(text[pos:at]))
         parts.append(f'<span class="page-break" id="page-{number}" aria-label="page {number}">— page {number} —</span>\n')

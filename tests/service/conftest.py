@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -34,13 +35,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("served")
-    corpus_dir = root / "corpus"
-    shutil.copytree(BUILTIN_CORPUS, corpus_dir)
-    settings = Settings(corpus_dir=corpus_dir, index_dir=root / "index")
-    engine = Engine.start(settings, model=model)
+@contextlib.contextmanager
+def serving(settings: Settings, engine: Engine) -> Iterator[str]:
+    """Serve an engine with uvicorn on a free loopback port, in a thread; yield its URL."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings, engine=engine), host="127.0.0.1", port=port, log_level="warning")
@@ -52,9 +49,22 @@ def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", corpus_dir, settings, engine)
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("served")
+    corpus_dir = root / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus_dir)
+    settings = Settings(corpus_dir=corpus_dir, index_dir=root / "index")
+    engine = Engine.start(settings, model=model)
+    with serving(settings, engine) as url:
+        yield LiveServer(url, corpus_dir, settings, engine)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from citeqa.service.page import render_source
+from citeqa.service.schemas import DocumentSlice
 from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
 from tests.service.conftest import LiveServer
 
@@ -18,12 +19,25 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOT = ROOT / "docs" / "page-refugee-convention.png"
 
 
+def _slice(doc_id: str, text: str, pages: list[int] | None = None, title: str = "<b>T</b>") -> DocumentSlice:
+    return DocumentSlice(doc_id=doc_id, title=title, format="text", encoding="utf-8", pages=pages or [],
+                         start=0, end=len(text), length=len(text), text=text)
+
+
 def test_source_view_escapes_documents() -> None:
-    page = render_source("evil.txt", "before <script>alert(1)</script> after", 7, 32)
-    assert "<script>" not in page
+    page = render_source(_slice("evil.txt", "before <script>alert(1)</script> after"), 7, 32)
+    assert "<script>" not in page and "<b>T</b>" not in page
     assert '<mark id="cited">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in page
     with pytest.raises(ValueError):
-        render_source("a.txt", "short", 2, 99)
+        render_source(_slice("a.txt", "short"), 2, 99)
+
+
+def test_source_view_marks_pages_and_names_the_cited_page() -> None:
+    text = "First page.\n\nSecond page with the fact.\n\nThird page."
+    page = render_source(_slice("r.pdf", text, [0, 13, 42]), 13, 39)
+    assert page.count('class="page-break"') == 3
+    assert page.index('id="page-2"') < page.index('<mark id="cited">Second page')
+    assert 'cited passage on <a href="#page-2">page 2</a>' in page
 
 
 def test_view_route_refuses_bad_ids_and_spans(client: httpx.Client) -> None:
@@ -66,6 +80,9 @@ def test_refugee_question_shows_each_source_with_exact_quotes(page: Page, live_s
     expect(sources.first).to_be_visible()
     doc_ids = sources.evaluate_all("nodes => nodes.map(n => n.dataset.docId)")
     assert REFUGEE_DOCS <= set(doc_ids) and len(doc_ids) == len(set(doc_ids))  # grouped by document
+    # Each source is headed by its title, its file name small beneath.
+    assert "China’s Role" in sources.locator("h2").all_inner_texts()
+    assert sources.locator(".file-name").all_inner_texts() == doc_ids
     marks = page.locator("mark.quote")
     links = page.locator("a.source-link")
     assert marks.count() == links.count() >= 3
