@@ -72,40 +72,55 @@ def index(
     full: Annotated[bool, typer.Option("--full", help="embed every document again, reusing nothing")] = False,
 ) -> None:
     """Bring the index of a corpus folder up to date: embed added and changed documents, drop
-    removed ones (or, with --full, rebuild everything)."""
-    from citeqa.corpus.reader import read_corpus
+    removed ones (or, with --full, rebuild everything). Every file is indexed or listed with the
+    reason it was skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from citeqa.corpus.reader import list_corpus_files
     from citeqa.index.errors import IndexStoreError
     from citeqa.index.store import load_index
-    from citeqa.service.engine import ensure_index, index_problem, load_encoder
+    from citeqa.service.engine import ensure_index, index_problem, load_encoder, read_settings_corpus
 
     settings = make_settings(corpus, index)
     started = time.perf_counter()
-    docs = read_corpus(settings.corpus_dir)
-    for skipped in docs.skipped:
-        err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}")
-    problem = index_problem(settings)
+    problem = index_problem(settings)  # cheap: hashes the files, extracts nothing
     if not full and problem is None:
         try:
             stored = load_index(settings.index_dir)
         except IndexStoreError:
-            pass  # unreadable after all: rebuild below
+            problem = "unreadable index"
         else:
             m = stored.manifest
-            out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks, "
-                      f"built {m.built_at} -> {stored.path}", soft_wrap=True)
+            out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks "
+                      f"({len(m.skipped)} skipped), built {m.built_at} -> {stored.path}", soft_wrap=True)
             return
-    why = "rebuilding the index (--full)" if full else f"updating the index ({problem or 'unreadable index'})"
+    why = "rebuilding the index (--full)" if full else f"updating the index ({problem})"
     err.print(f"citeqa: {escape(why)}", soft_wrap=True)
+    total = len(list_corpus_files(settings.corpus_dir))
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("", total=total)
+        docs = read_settings_corpus(settings, on_file=lambda doc_id: progress.update(task, advance=1, description=doc_id))
+    for skipped in docs.skipped:
+        err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}", soft_wrap=True)
     model = load_encoder(settings)
     stored = ensure_index(settings, docs, model, force=True, full=full, show_progress=True)
     m = stored.manifest
+    formats: dict[str, int] = {}
+    for entry in m.documents.values():
+        formats[entry.format] = formats.get(entry.format, 0) + 1
+    by_format = ", ".join(f"{n} {name}" for name, n in sorted(formats.items()))
     out.print(
-        f"indexed {m.n_documents} documents into {m.n_chunks} chunks "
+        f"indexed {m.n_documents} documents ({by_format}) into {m.n_chunks} chunks "
         f"({len(m.skipped)} skipped) in {time.perf_counter() - started:.1f} s (embedding and writing "
         f"{m.build_seconds:.1f} s; {m.n_chunks - m.reused_chunks} chunks new, {m.reused_chunks} kept "
         f"from the previous version) -> {stored.path}",
         soft_wrap=True,
     )
+    empty = [doc_id for doc_id, entry in m.documents.items() if entry.chunks == 0]
+    if empty:
+        err.print(f"[yellow]note[/]: {len(empty)} document(s) gave no passage (only boilerplate): "
+                  + escape(", ".join(empty[:5])) + (" ..." if len(empty) > 5 else ""), soft_wrap=True)
 
 
 @cli.command()

@@ -23,7 +23,7 @@ def test_index_then_ask(corpus_dir: Path, tmp_path: Path, capsys: pytest.Capture
     index = str(tmp_path / "idx")
     code, out, err = run(["index", "--corpus", str(corpus_dir), "--index", index], capsys)
     assert code == 0
-    assert "indexed 5 documents into" in out and "(1 skipped)" in out
+    assert "indexed 5 documents (5 text) into" in out and "(1 skipped)" in out
     assert "skipped broken.txt: binary file" in err
 
     code, out, _ = run(["ask", REFUGEE_QUESTION, "--corpus", str(corpus_dir), "--index", index, "--json"], capsys)
