@@ -10,6 +10,8 @@ Run: ``python -m citeqa.eval.bench [--out eval/bench-out] [--seconds 8] [--scale
 - indexing: chunks/s and peak RSS (each build in its own process) for the built-in corpus, SQuAD-A
   and a 10x larger corpus made from SQuAD-A, then the time to bring each index up to date after
   one document is edited (incremental build) against the full build;
+- pdf: ``citeqa index`` of one generated 200-page PDF in a fresh process: wall time (model load
+  included), the embedding share, extraction alone, and the process's peak memory (VmHWM);
 - scale: search time, memory and recall@10 of exact (flat) vs approximate (HNSW, IVF) FAISS indexes
   over synthetic clustered unit vectors.
 
@@ -237,7 +239,8 @@ import dataclasses, hashlib
 from citeqa.corpus.reader import Corpus
 doc = corpus.documents[0]
 text = doc.text + 2 * chr(10) + "A paragraph added to measure an incremental build."
-edited = dataclasses.replace(doc, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+edited = dataclasses.replace(doc, layer=dataclasses.replace(doc.layer, text=text),
+                             sha256=hashlib.sha256(text.encode()).hexdigest())
 corpus = Corpus(corpus.root, (edited, *corpus.documents[1:]), corpus.skipped)
 t0 = time.perf_counter()
 again = build_index(corpus, Path(sys.argv[2]), model, "bench", ChunkingParams(chunk_size=500, chunk_overlap=100),
@@ -385,13 +388,78 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+_PDF_CHILD = """
+import json, sys, time
+from pathlib import Path
+from citeqa.eval.cli import main
+from citeqa.index.store import read_manifest
+t0 = time.perf_counter()
+try:
+    main(["index", "--corpus", sys.argv[1], "--index", sys.argv[2]])
+except SystemExit as exc:
+    assert not exc.code, exc.code
+seconds = time.perf_counter() - t0
+# VmHWM is this process's own peak (ru_maxrss would include the parent's, inherited across exec).
+hwm = next(l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM"))
+m = read_manifest(Path(sys.argv[2]))
+print(json.dumps({"seconds": seconds, "embed_write_s": m.build_seconds, "chunks": m.n_chunks,
+                  "peak_rss_mib": int(hwm.split()[1]) / 1024}))
+"""
+
+
+def _write_long_pdf(path: Path, pages: int, seed: int = 0) -> None:
+    """A report of ``pages`` pages of varied prose (fpdf2, the test dependency that makes PDFs)."""
+    import random
+
+    from fpdf import FPDF
+
+    rng = random.Random(seed)
+    subjects = ["The pump", "The committee", "Each valve", "The survey", "Our team", "The turbine", "The audit"]
+    verbs = ["measured", "reported", "replaced", "inspected", "approved", "recorded", "reduced"]
+    objects = ["the flow rate", "the annual budget", "the seals", "the north wing", "energy use", "the backlog"]
+    pdf = FPDF()
+    pdf.set_title("Two hundred page report")
+    pdf.set_font("helvetica", size=10)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        for _ in range(4):
+            sentences = [f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} in week "
+                         f"{rng.randint(1, 52)} of {rng.randint(1990, 2024)} (page {number})." for _ in range(6)]
+            pdf.multi_cell(0, 5, " ".join(sentences), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    pdf.output(str(path))
+
+
+def long_pdf(work: Path, pages: int = 200) -> dict[str, Any]:
+    """Index one PDF of ``pages`` pages with ``citeqa index`` in a fresh process: wall time, the
+    embedding share, and peak memory; extraction alone is timed here too."""
+    from citeqa.corpus.reader import read_layer
+
+    folder = work / "pdf-corpus"
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = folder / f"report-{pages}p.pdf"
+    _write_long_pdf(pdf, pages)
+    data = pdf.read_bytes()
+    t0 = time.perf_counter()
+    layer, _ = read_layer(data, "pdf")
+    extract_s = time.perf_counter() - t0
+    out = subprocess.run([sys.executable, "-c", _PDF_CHILD, str(folder), str(work / "idx-pdf")], check=True,
+                         stdout=subprocess.PIPE, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return {"pages": len(layer.pages), "file_mib": round(len(data) / 2**20, 2), "characters": len(layer.text),
+            "extract_s": round(extract_s, 2), "extract_pages_per_s": round(len(layer.pages) / extract_s),
+            "chunks": result["chunks"], "citeqa_index_s": round(result["seconds"], 1),
+            "embed_and_write_s": round(result["embed_write_s"], 1),
+            "peak_rss_mib": round(result["peak_rss_mib"])}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmarks and write ``bench.json`` and ``bench.md`` (tables) into ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("eval/bench-out"))
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load level")
     parser.add_argument("--scale", default="10000,100000,1000000", help="vector counts for the scale section")
-    parser.add_argument("--sections", default="latency,load,indexing,scale")
+    parser.add_argument("--sections", default="latency,load,indexing,pdf,scale")
     parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
                         help="wrk (Debian's package) when installed, else an httpx asyncio client")
     parser.add_argument("--plot", type=Path, metavar="BENCH_JSON",
@@ -442,6 +510,10 @@ def main(argv: list[str] | None = None) -> None:
             corpora["squad-A x10"] = big
         report["indexing"] = indexing(corpora, work)
         md += ["## Indexing (each build in a fresh process)\n", _table(report["indexing"]), ""]
+    if "pdf" in sections:
+        report["pdf"] = [long_pdf(work)]
+        md += ["## Indexing a 200-page PDF (`citeqa index` in a fresh process, model load included)\n",
+               _table(report["pdf"]), ""]
     if "scale" in sections:
         report["scale"] = scale([int(s) for s in args.scale.split(",")])
         md += ["## Scale: exact vs approximate search (synthetic clustered unit vectors, dim 384, 1 thread per query batch of 1)\n",
