@@ -100,8 +100,8 @@ def rst_layer(text: str) -> TextLayer:
             level = levels.setdefault(match.group(1), len(levels) + 1)
             markup.append(lines[i + 1])
             headings.append(Heading(start + (len(text[start:end]) - len(text[start:end].lstrip())), level, title))
-    title = headings[0].text if headings else _first_line_title(text, lines)
-    return TextLayer(text=text, title=title, headings=tuple(headings), boilerplate=tuple(markup))
+    doc_title = headings[0].text if headings else _first_line_title(text, lines)
+    return TextLayer(text=text, title=doc_title, headings=tuple(headings), boilerplate=tuple(markup))
 
 
 def csv_layer(text: str) -> TextLayer:

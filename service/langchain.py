@@ -27,7 +27,8 @@ def to_documents(response: AskResponse) -> list[Document]:
     return [
         Document(
             page_content=p.text,
-            metadata={"doc_id": p.doc_id, "start": p.start, "end": p.end, "score": p.score,
+            metadata={"doc_id": p.doc_id, "title": p.title, "page": p.page, "headings": p.headings,
+                      "start": p.start, "end": p.end, "score": p.score,
                       "quote": p.quote.model_dump(), "confidence": response.confidence},
         )
         for p in response.passages

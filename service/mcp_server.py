@@ -26,7 +26,8 @@ EngineProvider = Callable[[], Engine]
 ASK_DESCRIPTION = (
     "Search the document collection for passages that answer a question, and get them with exact "
     "citations. Use it to find evidence before answering from the collection. Returns up to k "
-    "passages, best first, each with doc_id, a character span [start, end) of the original file, "
+    "passages, best first, each with doc_id, title, page (PDF/PPTX), a character span [start, end) of "
+    "the document's text (what get_document returns), "
     "its text and a quote (the sentence that best answers). Cite a passage inline as "
     "[doc_id:start-end]. When sources disagree, several are returned: cite each. If nothing in the "
     "collection answers, it abstains: answered is false and no passage is returned, so say the "
@@ -50,7 +51,8 @@ def render_answer(response: AskResponse) -> str:
     blocks = []
     for passage in response.passages:
         citation = f"[{passage.doc_id}:{passage.start}-{passage.end}]"
-        blocks.append(f"{citation} (score {passage.score:.3f})\nQuote: {passage.quote.text}\nPassage: {passage.text}")
+        where = f"{passage.title}" + (f", page {passage.page}" if passage.page else "")
+        blocks.append(f"{citation} {where} (score {passage.score:.3f})\nQuote: {passage.quote.text}\nPassage: {passage.text}")
     return "\n\n".join(blocks)
 
 
