@@ -9,12 +9,14 @@ context line (title and heading path).
   EPUB keep tables, lists, code blocks, short lines and every script. Only what the reader marked
   as boilerplate by structure (Markdown front matter, RST underlines) is left out.
 - Web pages (HTML) drop what their structure marks as boilerplate (navigation, footers, cookie
-  banners, link lists: :mod:`citeqa.corpus.html_text`), keep table rows, list items and code, and
-  judge the remaining lines by general line rules in the spirit of jusText (Pomikálek 2011): short
-  lines without sentence punctuation are boilerplate. A line is content when it has at least
-  ``LONG_LINE_WORDS`` words, or at least ``SENTENCE_MIN_WORDS`` words and ends like a sentence,
-  and is not link-farm-like (many ``|``/``•``/``»`` separators, or mostly Markdown links). Words
-  are counted so that CJK text, written without spaces, counts (:func:`word_count`).
+  banners, link lists: :mod:`citeqa.corpus.html_text`) and cookie notices by their wording, keep
+  table rows, list items and code, and judge the remaining lines by jusText's rules (Pomikálek
+  2011): a line is content when it has at least ``LONG_LINE_WORDS`` words, or at least
+  ``SENTENCE_MIN_WORDS`` words and ends like a sentence, and is not link-farm-like (many
+  ``|``/``•``/``»`` separators, or mostly Markdown links); a shorter line is content when its
+  nearest decided neighbours on both sides are content (jusText's context rule). Words are counted
+  so that CJK text, written without spaces, counts (:func:`word_count`). Measured on labelled
+  pages in eval/HTML_CLEANING.md.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ SENTENCE_MIN_WORDS = 5
 #: words average about 1.5-2 characters (Chinese Lexical Database, Sun et al. 2018); 2 is cautious.
 CJK_CHARS_PER_WORD = 2
 
+#: A cookie or consent notice ("We use cookies...", "This site stores information on your
+#: device..."): boilerplate even in a block whose markup does not say so.
+_COOKIE_NOTICE = re.compile(
+    r"\b(we|this (web)?site|our (web)?site|our partners)\b[^.]{0,40}\b(use|uses|store|stores)\b[^.]{0,40}"
+    r"\b(cookies|information on your device)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 _SEPARATORS = re.compile(r"[|•·›»]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -151,6 +160,54 @@ def _inside(spans: tuple[Span, ...], start: int, end: int) -> bool:
     return i < len(spans) and spans[i][0] < end
 
 
+_HEADING, _BAD, _SHORT, _GOOD = "heading", "bad", "short", "good"
+
+
+def _line_classes(document: Document) -> list[tuple[int, int, str]]:
+    """Classify each non-blank line of the text layer: heading, bad (boilerplate), good
+    (content) or, on web pages only, short (to be decided by its neighbours)."""
+    layer = document.layer
+    text = layer.text
+    heading_offsets = sorted(h.offset for h in layer.headings)
+    rows: list[tuple[int, int, str]] = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        i = bisect_left(heading_offsets, start)
+        if i < len(heading_offsets) and heading_offsets[i] < end:
+            kind = _HEADING
+        elif _inside(layer.boilerplate, start, end) or (layer.web and _COOKIE_NOTICE.search(line)):
+            kind = _BAD
+        elif not layer.web or _inside(layer.structured, start, end) or is_content_line(line):
+            kind = _GOOD
+        else:
+            kind = _SHORT
+        rows.append((start, end, kind))
+    return _resolve_short(rows)
+
+
+def _resolve_short(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """jusText's context rule (Pomikálek 2011, section 3.2): a short line whose nearest decided
+    neighbours on both sides are content is content ("Price: 4.50 €" between two paragraphs of a
+    product page); otherwise boilerplate. Headings count as content neighbours: a short line under
+    a heading and above a paragraph belongs to that section."""
+    def neighbour(i: int, step: int) -> str:
+        j = i + step
+        while 0 <= j < len(rows):
+            if rows[j][2] == _HEADING:
+                return _GOOD
+            if rows[j][2] != _SHORT:
+                return rows[j][2]
+            j += step
+        return _BAD
+    return [
+        (s, e, _GOOD if kind == _SHORT and neighbour(i, -1) == _GOOD and neighbour(i, 1) == _GOOD
+         else _BAD if kind == _SHORT else kind)
+        for i, (s, e, kind) in enumerate(rows)
+    ]
+
+
 def content_segments(document: Document) -> tuple[Span, ...]:
     """Find the content segments of a document's text layer (rules: module docstring).
 
@@ -162,30 +219,17 @@ def content_segments(document: Document) -> tuple[Span, ...]:
         ``(start, end)`` code-point spans into ``document.text``, in order, trimmed of edge
         whitespace.
     """
-    layer = document.layer
-    text = layer.text
-    heading_offsets = sorted(h.offset for h in layer.headings)
+    pages = document.layer.pages
     segments: list[Span] = []
     run: Span | None = None
     run_page: int | None = None
-    for start, end in line_spans(text):
-        line = text[start:end]
-        if not line.strip():
-            continue
-        page = page_at(layer.pages, start)
+    for start, end, kind in _line_classes(document):
+        page = page_at(pages, start)
         if run and page != run_page:  # a passage stays on one page, so its page is the fact's page
             segments.append(run)
             run = None
         run_page = page
-        i = bisect_left(heading_offsets, start)
-        is_heading = i < len(heading_offsets) and heading_offsets[i] < end
-        if is_heading or _inside(layer.boilerplate, start, end):
-            content = False
-        elif layer.web:
-            content = _inside(layer.structured, start, end) or is_content_line(line)
-        else:
-            content = True
-        if content:
+        if kind == _GOOD:
             run = (run[0], end) if run else (start, end)
             continue
         if run:
@@ -193,7 +237,7 @@ def content_segments(document: Document) -> tuple[Span, ...]:
         run = None
     if run:
         segments.append(run)
-    trimmed = (_trim(text, s, e) for s, e in segments)
+    trimmed = (_trim(document.text, s, e) for s, e in segments)
     return tuple((s, e) for s, e in trimmed if s < e)
 
 

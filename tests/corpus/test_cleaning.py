@@ -44,15 +44,23 @@ def test_web_page_segments_skip_boilerplate_lines() -> None:
     raw = (
         "<p>Menu</p><p>Home | About | Contact</p>"
         "<p>The first paragraph says something useful.</p>"
-        "<p>The second paragraph follows it closely.</p><p>Subscribe now</p>"
-        "<p>A third paragraph comes after the ad.</p>"
+        "<p>The second paragraph follows it closely.</p><p>We use cookies to improve this site.</p>"
+        "<p>A third paragraph comes after the notice.</p><p>Share this</p>"
     )
     document = text_document(raw, "html")
     segments = content_segments(document)
     assert [document.text[s:e] for s, e in segments] == [
         "The first paragraph says something useful.\n\nThe second paragraph follows it closely.",
-        "A third paragraph comes after the ad.",
+        "A third paragraph comes after the notice.",
     ]
+
+
+def test_a_short_line_between_content_lines_is_content() -> None:
+    raw = ("<p>The kettle boils a litre of water in under two minutes.</p><p>Price: 4.50 €</p>"
+           "<p>It switches itself off when the water boils or the jug is lifted.</p><p>Share this</p>")
+    document = text_document(raw, "html")
+    kept = [document.text[s:e] for s, e in content_segments(document)]
+    assert len(kept) == 1 and "Price: 4.50 €" in kept[0] and "Share this" not in kept[0]
 
 
 @pytest.mark.parametrize("format", ["text", "markdown"])
