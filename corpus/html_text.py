@@ -10,7 +10,8 @@ browser does), then walked in document order:
   (``hidden``, ``aria-hidden="true"``, ``display:none``) are not visible and not in the text;
 - runs of ASCII whitespace collapse to one space (``<pre>`` keeps its whitespace); paragraphs,
   headings, lists, tables and other blocks start a new paragraph (a blank line), list items,
-  table rows and ``<br>`` a new line; table cells are joined by `` | ``.
+  table rows and ``<br>`` a new line; the cells of a data table are joined by `` | ``, while the
+  cells of a layout table (cells holding blocks: old sites, e-mails) are blocks of their own.
 
 The walk also records what the structure says about each line (used by
 :mod:`citeqa.corpus.cleaning`):
@@ -82,6 +83,7 @@ class _Context:
     link: bool = False
     cell: bool = False
     in_article: bool = False
+    layout: bool = False  # inside a layout table (see _is_layout_table)
 
 
 @dataclass
@@ -186,15 +188,20 @@ def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:
         attrs = _attrs(child)
         if _hidden(attrs):
             continue
+        layout = _is_layout_table(child) if tag == "table" else ctx.layout
+        data_cell = tag in _CELL and not layout
         inner = _Context(
             boilerplate=ctx.boilerplate or _is_boilerplate(child, tag, attrs, ctx),
-            structured=ctx.structured or tag in ("table", "ul", "ol", "dl", "pre"),
+            structured=ctx.structured or tag in ("ul", "ol", "dl", "pre") or (tag == "table" and not layout),
             pre=ctx.pre or tag in ("pre", "textarea"),
             link=ctx.link or tag in ("a", "button"),  # controls count as links: share and feedback bars
-            cell=ctx.cell or tag in _CELL,
+            cell=ctx.cell or data_cell,
             in_article=ctx.in_article or tag in ("article", "main"),
+            layout=layout,
         )
-        if tag in _CELL:
+        if tag in _CELL and layout:
+            out.brk(2)  # a cell of a layout table is a block of the page, not a value in a row
+        elif tag in _CELL:
             out.gap(_CELL_SEPARATOR)
         elif ctx.cell:
             if tag in _PARAGRAPH or tag in _LINE:
@@ -209,10 +216,24 @@ def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:
         if level is not None and not inner.boilerplate:
             _record_heading(out, first_part, level)
         if not ctx.cell:
-            if tag in _PARAGRAPH:
+            if tag in _PARAGRAPH or (tag in _CELL and layout):
                 out.brk(2)
             elif tag in _LINE and tag != "br":
                 out.brk(1)
+
+
+#: What a cell of a *layout* table holds and a cell of a data table does not.
+_LAYOUT_BLOCKS = "table, ul, ol, br, h1, h2, h3, h4, h5, h6, pre, blockquote, div, form"
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    """True for a table used to lay out a page (old sites, e-mails): some cell holds blocks (lists,
+    line breaks, headings, nested tables, several paragraphs). Its cells are then read as blocks
+    of the page; a data table's row stays one line with its cells joined."""
+    for cell in table.css("td, th"):
+        if cell.css_first(_LAYOUT_BLOCKS) is not None or len(cell.css("p")) >= 2:
+            return True
+    return False
 
 
 def _record_heading(out: _Builder, first_part: int, level: int) -> None:

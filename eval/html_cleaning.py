@@ -233,6 +233,14 @@ PAGES: dict[str, str] = {
 <div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li><a>[[b:Share on Mastodon]]</a></li><li><a>[[b:Share on Reddit]]</a></li></ul></div>
 <div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p><a>[[b:Linux 6.8 brings new Intel Xe driver]]</a></p><p>[[b:The new driver replaces i915 for Lunar Lake graphics, with better power management.]]</p></div></article></main></div>
 <div class="site-info">[[b:Kernel Weekly is an independent publication. Proudly powered by WordPress.]]</div></body></html>""",
+"table_layout_club": """<HTML><HEAD><TITLE>Millbrook Model Railway Club</TITLE></HEAD><BODY BGCOLOR="#FFFFFF">
+<TABLE WIDTH="100%" BORDER=0><TR><TD WIDTH="20%" VALIGN=TOP><A HREF="index.html">[[b:Club home]]</A><BR><A HREF="layout.html">[[b:Our layouts]]</A><BR><A HREF="links.html">[[b:Other clubs]]</A></TD>
+<TD VALIGN=TOP><FONT FACE="Arial" SIZE=4><B>[[c:Welcome to the Millbrook club pages!]]</B></FONT><P>
+[[c:The club has been building its OO gauge layout in the old signal box since 1994.]] [[c:It is 4 metres long and has three stations, a viaduct and a small engine shed.]]<P>
+[[c:Members meet every second Tuesday at the village hall from 19:30.]]
+<P>[[c:Locomotives: 12]]<BR>[[c:Wagons: about 60]]
+<TABLE BORDER=1><TR>[[c:<TD>Class 37</TD><TD>bought 1994</TD>]]</TR><TR>[[c:<TD>Class 47</TD><TD>bought 2001</TD>]]</TR></TABLE>
+</TD></TR></TABLE><CENTER><FONT SIZE=1>[[b:You are visitor number 004211.]] [[b:Page last changed 12/03/1999.]]</FONT></CENTER></BODY></HTML>""",
 }
 
 
@@ -342,12 +350,15 @@ def score(page: Page, output: list[str]) -> Score:
     return Score(kept(page.content), kept(page.boilerplate), tuple(x.strip() for x in output if x.strip()))
 
 
-def check_labels(page: Page, doc: Document) -> None:
-    """Stop unless every unit occurs exactly once in the page's text layer (labels are sound)."""
+def sound_units(page: Page, doc: Document) -> Page:
+    """The page with only the units that occur exactly once in its text layer: a unit found twice
+    or never ("by", a word inside a longer unit) cannot say whether a method kept *it*."""
     text = normalize(doc.text)
-    bad = [u for u in page.content + page.boilerplate if occurrences(u, text) != 1]
-    if bad:
-        raise SystemExit(f"{page.name}: units not found exactly once in the text layer: {bad}")
+
+    def keep(units: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(u for u in units if occurrences(u, text) == 1)
+
+    return Page(page.name, page.html, keep(page.content), keep(page.boilerplate), keep(page.cookie))
 
 
 def _element_of(page: Page, unit: str) -> LexborNode | None:
@@ -395,8 +406,9 @@ def _pct(kept: int, total: int) -> str:
 def report(pages: list[Page], argv: list[str]) -> str:
     """Score every method on every page and write the Markdown report."""
     docs = {p.name: citeqa_document(p) for p in pages}
-    for page in pages:
-        check_labels(page, docs[page.name])
+    labelled = sum(len(p.content) + len(p.boilerplate) for p in pages)
+    pages = [sound_units(p, docs[p.name]) for p in pages]
+    excluded = labelled - sum(len(p.content) + len(p.boilerplate) for p in pages)
     scores = {m: {p.name: score(p, f(p, docs[p.name])) for p in pages} for m, f in METHODS.items()}
     versions = ", ".join(f"{d} {importlib.metadata.version(d)}" for d in ("selectolax", "trafilatura", "jusText", "lxml"))
     n_c, n_b = sum(len(p.content) for p in pages), sum(len(p.boilerplate) for p in pages)
@@ -410,7 +422,9 @@ def report(pages: list[Page], argv: list[str]) -> str:
         f"text occurs in what the method keeps; *boilerplate removal*: share of boilerplate units it does not "
         f"keep (both after NFKC and folding whitespace and `|`). *Cookie pages*: pages (of {n_cookie} with a "
         f"cookie or consent banner) where any banner text is kept. *Verbatim lines*: share of the method's "
-        f"output lines found verbatim in citeqa's text layer (whitespace-folded share in brackets).", "",
+        f"output lines found verbatim in citeqa's text layer (whitespace-folded share in brackets). "
+        f"{excluded} labelled units that occur more than once (or not as whole words) in the page's text "
+        f"are left out of the counts.", "",
         "| method | content recall | boilerplate removal | cookie pages kept | verbatim lines |",
         "|---|---|---|---|---|",
     ]
