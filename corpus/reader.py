@@ -252,6 +252,10 @@ def read_document(doc_id: str, path: Path, encoding: str | None = None) -> Docum
         layer, found = read_layer(data, format, encoding)
     except ValueError as exc:
         return SkippedFile(doc_id, str(exc), sha256, len(data))
+    except RecursionError:
+        return SkippedFile(doc_id, f"{format} structure nested too deeply to read", sha256, len(data))
+    except Exception as exc:  # noqa: BLE001 - a library failing on one odd file must not stop the rest
+        return SkippedFile(doc_id, f"could not be read as {format} ({type(exc).__name__}: {exc})", sha256, len(data))
     return Document(doc_id, format, layer, sha256, len(data), found)
 
 

@@ -37,6 +37,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "data.xyz").write_bytes(b"x")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     (tmp_path / "broken.docx").write_bytes(b"PK not a zip")
+    (tmp_path / "deep.html").write_text("<div>" * 5000 + "deep" + "</div>" * 5000, encoding="utf-8")
 
     corpus = read_corpus(tmp_path)
 
@@ -51,6 +52,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     assert "unsupported format '.xyz'" in reasons["data.xyz"] and ".pdf" in reasons["data.xyz"]
     assert "PDF cannot be opened" in reasons["broken.pdf"]
     assert "not a readable .docx" in reasons["broken.docx"]
+    assert "nested too deeply" in reasons["deep.html"]
 
 
 def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
