@@ -5,7 +5,8 @@ Order of evidence, strongest first:
 1. a byte-order mark: UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (the BOM itself is not part of the text);
 2. valid UTF-8 (the encoding of nearly every file written today; a legacy single-byte file is
    almost never valid UTF-8 by accident, since its bytes >= 0x80 rarely form UTF-8 sequences);
-3. the encoding the user declared for legacy files (``CITEQA_ENCODING``, e.g. ``cp1252``);
+3. the encoding the user declared for legacy files (``CITEQA_ENCODING``, e.g. ``cp1252``), or
+   for a web page the one its ``<meta charset>`` declares (:func:`html_declared_encoding`);
 4. detection with charset-normalizer. Short Western European texts fit several single-byte code
    pages equally well (a French paragraph in windows-1252 came back as mac_latin2, "Café" read as
    "Cafť"), so windows-1252, the default the WHATWG Encoding Standard gives legacy single-byte
@@ -19,6 +20,7 @@ A NUL byte in a file without a UTF-16/32 BOM marks it as binary.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 #: BOM -> Python codec name, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
@@ -96,6 +98,29 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         raise ValueError(f"not valid UTF-8 ({utf8_error}) and its encoding could not be detected; "
                          "declare it with CITEQA_ENCODING (e.g. cp1252)")
     return data.decode(encoding), f"{encoding} (detected)"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+#: The WHATWG prescan looks at the first 1024 bytes for the declaration.
+_PRESCAN_BYTES = 1024
+
+
+def html_declared_encoding(data: bytes) -> str | None:
+    """The encoding a web page declares in a ``<meta charset>`` or ``http-equiv`` tag within its
+    first 1024 bytes (the WHATWG prescan window), if Python knows it; else None.
+
+    A page that is valid UTF-8 is still read as UTF-8 (see :func:`decode_text`): many pages
+    declare one encoding and are saved in another.
+    """
+    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
 
 
 def _detect(data: bytes) -> str | None:

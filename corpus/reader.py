@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from citeqa.corpus.decoding import decode_text
+from citeqa.corpus.decoding import decode_text, html_declared_encoding
 from citeqa.corpus.errors import CorpusNotFoundError, EmptyCorpusError
 from citeqa.corpus.text_layer import Heading, TextLayer
 
@@ -197,6 +197,8 @@ def read_layer(data: bytes, format: DocumentFormat, encoding: str | None = None)
     """
     # Readers are imported here: `citeqa ask` against a built index needs none of them.
     if format in TEXT_FORMATS:
+        if format == "html":  # a page's own declaration is more specific than the folder-wide one
+            encoding = html_declared_encoding(data) or encoding
         decoded = decode_text(data, encoding)
         from citeqa.corpus import html_text, plain_text
 

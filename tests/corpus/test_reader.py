@@ -101,3 +101,28 @@ def test_symlink_loops_and_named_pipes_are_skipped_not_fatal(tmp_path: Path) -> 
     )
     # The staleness check hashes files too: it must not block on the pipe either.
     assert "added: pipe.txt" in stale_reasons(manifest, tmp_path, "m", manifest.chunking, "torch")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        ("Le Café Rouge: the espresso costs 2,80 € – “très” cher.", "cp1252", "cp1252 (detected)"),
+        ("Привет мир, это тест кодировки текста для проверки. Москва — столица России.", "cp1251", "cp1251 (detected)"),
+        ("A file saved by Notepad with a byte-order mark, café.", "utf-16", "utf-16-le (BOM)"),
+        ("A file saved with a UTF-8 byte-order mark, café.", "utf-8-sig", "utf-8 (BOM)"),
+    ],
+)
+def test_encodings_are_detected_and_reported(tmp_path: Path, text: str, codec: str, expected: str) -> None:
+    (tmp_path / "doc.txt").write_bytes(text.encode(codec))
+    document = read_corpus(tmp_path).documents[0]
+    assert document.text == text and document.encoding == expected
+
+
+def test_declared_encodings_are_used(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="shift_jis"></head><body><p>富士山は日本で最も高い山です。</p></body></html>'
+    (tmp_path / "page.html").write_bytes(page.encode("shift_jis"))
+    (tmp_path / "legacy.txt").write_bytes("Grüße aus München, schöne Straße.".encode("latin-1"))
+    corpus = read_corpus(tmp_path, encoding="latin-1")
+    assert corpus.by_id["page.html"].text == "富士山は日本で最も高い山です。"
+    assert corpus.by_id["page.html"].encoding == "shift_jis (declared)"  # the page's own declaration
+    assert corpus.by_id["legacy.txt"].encoding == "iso8859-1 (declared)"  # CITEQA_ENCODING
