@@ -14,7 +14,8 @@ context line (title and heading path).
   2011): a line is content when it has at least ``LONG_LINE_WORDS`` words, or at least
   ``SENTENCE_MIN_WORDS`` words and ends like a sentence, and is not link-farm-like (many
   ``|``/``•``/``»`` separators, or mostly Markdown links); a shorter line is content when its
-  nearest decided neighbours on both sides are content (jusText's context rule). Words are counted
+  nearest decided neighbours on both sides are content (jusText's context rule), and a page with no
+  longer line keeps its short ones (a contact page) rather than vanish. Words are counted
   so that CJK text, written without spaces, counts (:func:`word_count`). Measured on labelled
   pages in eval/HTML_CLEANING.md.
 """
@@ -201,6 +202,10 @@ def _resolve_short(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str
                 return rows[j][2]
             j += step
         return _BAD
+    if not any(kind == _GOOD for _, _, kind in rows):
+        # A page of short lines only (a contact page: address, phone, hours) keeps them all rather
+        # than vanish from the index; what its structure marks as boilerplate still goes.
+        return [(s, e, _GOOD if kind == _SHORT else kind) for s, e, kind in rows]
     return [
         (s, e, _GOOD if kind == _SHORT and neighbour(i, -1) == _GOOD and neighbour(i, 1) == _GOOD
          else _BAD if kind == _SHORT else kind)

@@ -21,7 +21,9 @@ The walk also records what the structure says about each line (used by
   element whose id or class matches Mozilla Readability's ``unlikelyCandidates`` pattern (extended
   with cookie, consent, newsletter and subscribe, which cookie banners use, ``breadcrumb`` in the
   singular, and without ``header`` inside an article, whose "entry-header" holds the byline) and not
-  its ``okMaybeItsACandidate`` one; and lines whose text is mostly link or button text (link
+  its ``okMaybeItsACandidate`` one, unless the element is ``<article>``/``<main>`` or holds the
+  page's ``<h1>``, ``<main>`` or ``<article>`` (a "site-wrapper has-sidebar" is the page: the role of
+  Readability's retry without its class filter when too little text is left); and lines whose text is mostly link or button text (link
   density >= 0.5, Readability's cut-off for navigation lists). Source:
   https://github.com/mozilla/readability/blob/main/Readability.js (``REGEXPS``); the extensions
   were measured on the labelled pages of eval/HTML_CLEANING.md.
@@ -59,6 +61,10 @@ _UNLIKELY = re.compile(
 )
 #: The same without ``header``: inside an article, "entry-header" holds its byline and date.
 _UNLIKELY_IN_ARTICLE = re.compile(_UNLIKELY.pattern.replace("header|", ""), re.IGNORECASE)
+#: Elements that are content by what they are, whatever their class says.
+_NEVER_BY_CLASS = frozenset(("html", "body", "main", "article"))
+#: What only the page's main content holds.
+_MAIN_CONTENT = "h1, main, article, [role=main]"
 _MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_WS = re.compile(r"[ \t\n\r\f]+")
@@ -163,7 +169,11 @@ def _is_boilerplate(node: LexborNode, tag: str, attrs: dict[str, str], ctx: _Con
         return True
     names = f"{attrs.get('id', '')} {attrs.get('class', '')}"
     unlikely = _UNLIKELY_IN_ARTICLE if ctx.in_article else _UNLIKELY
-    return bool(unlikely.search(names)) and not _MAYBE_CANDIDATE.search(names)
+    if tag in _NEVER_BY_CLASS or not unlikely.search(names) or _MAYBE_CANDIDATE.search(names):
+        return False
+    # A wrapper whose class merely mentions a sidebar ("site-wrapper has-sidebar") but holds the
+    # page's heading or its main content is the page, not a sidebar.
+    return node.css_first(_MAIN_CONTENT) is None
 
 
 def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:

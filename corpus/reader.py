@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -165,7 +166,8 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     resolved_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # Hidden folders, and an index folder kept inside the corpus (its files are no documents).
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _is_index_folder(Path(dirpath) / d))
         for name in filenames:
             if is_junk(name):
                 continue
@@ -176,8 +178,28 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
                 # A symlink pointing outside the corpus is not part of it; a symlink loop
                 # (RuntimeError on Python 3.11) leads nowhere.
                 continue
-            found.append((path.relative_to(root).as_posix(), path))
+            # A name that is not valid UTF-8 (surrogate-escaped by Python) cannot be a JSON doc id:
+            # it is listed with its bytes escaped, and read_document says why it is skipped.
+            doc_id = path.relative_to(root).as_posix().encode("utf-8", "backslashreplace").decode("utf-8")
+            found.append((doc_id, path))
     return sorted(found)
+
+
+def _is_index_folder(folder: Path) -> bool:
+    """True for a citeqa index folder (it holds ``CURRENT`` and the build lock)."""
+    return (folder / "CURRENT").is_file() and (folder / ".lock").is_file()
+
+
+def _uncitable_name(doc_id: str, path: Path) -> str | None:
+    """Why a file's name cannot be cited, or None: not valid UTF-8, or a control character
+    (a line break in an id would not survive a URL path)."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "file name is not valid UTF-8; rename the file to cite it"
+    if any(unicodedata.category(c) == "Cc" for c in doc_id):
+        return "file name contains a control character (a line break, a tab); rename the file to cite it"
+    return None
 
 
 def read_layer(data: bytes, format: DocumentFormat, encoding: str | None = None) -> tuple[TextLayer, str | None]:
@@ -234,17 +256,16 @@ def read_document(doc_id: str, path: Path, encoding: str | None = None) -> Docum
     """
     suffix = Path(doc_id).suffix.lower()
     format = SUFFIX_FORMATS.get(suffix)
+    bad_name = _uncitable_name(doc_id, path)
+    if bad_name:  # not read: its size tells whether it changed (see stale_reasons)
+        return SkippedFile(doc_id, bad_name, None, _size(path))
     if _not_regular(path):
         return SkippedFile(doc_id, "not a regular file (a pipe, socket or device)")
     if format is None:
         hint = _UNSUPPORTED_HINTS.get(suffix) or (
             f"unsupported format {suffix!r}" if suffix else "no file suffix, so the format is unknown"
         ) + f" (supported: {supported_formats()})"
-        try:
-            size: int | None = path.stat().st_size
-        except OSError:
-            size = None
-        return SkippedFile(doc_id, hint, None, size)
+        return SkippedFile(doc_id, hint, None, _size(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -297,6 +318,14 @@ def read_corpus(
         detail = "; ".join(f"{s.doc_id}: {s.reason}" for s in skipped) or "no files"
         raise EmptyCorpusError(f"corpus folder {str(root)!r} has no readable document ({detail})")
     return Corpus(root, tuple(documents), tuple(skipped))
+
+
+def _size(path: Path) -> int | None:
+    """The file's size in bytes, or None when it cannot be read."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _not_regular(path: Path) -> bool:

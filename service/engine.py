@@ -181,6 +181,13 @@ def check_request(settings: Settings, question: str, k: int | None) -> int:
         raise BadRequestError("question is empty; ask something, e.g. 'Is China a party to the Refugee Convention?'")
     if len(question) > limit:
         raise BadRequestError(f"question has {len(question)} characters; the limit is {limit}")
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: valid JSON, but no text the model can read
+        raise BadRequestError(
+            f"question holds a lone surrogate (U+{ord(question[exc.start]):04X} at character {exc.start}), "
+            "which is not text; send valid Unicode"
+        ) from exc
     k = settings.default_k if k is None else k
     if not 1 <= k <= settings.max_k:
         raise BadRequestError(f"k must be between 1 and {settings.max_k}, got {k}")

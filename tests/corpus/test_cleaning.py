@@ -136,3 +136,22 @@ def test_markdown_heading_path_is_the_chunk_context() -> None:
         "Guide", "Guide > Install", "Guide > Install > Linux", "Guide > Use"]
     plain = clean_document(text_document("Short title\n\n" + text, "text"))
     assert plain.context_at(len(text)) == "Short title"
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    ['<div class="site-wrapper has-sidebar"><h1>Trams</h1>{}</div>', '<article class="post comments-open">{}</article>',
+     '<div id="extra-wrapper"><main>{}</main></div>'],
+)
+def test_a_wrapper_whose_class_sounds_like_boilerplate_keeps_the_page(wrapper: str) -> None:
+    paragraph = "<p>The council voted on Monday to build a tram line from the station to the campus.</p>"
+    raw = wrapper.format(paragraph) + '<div class="sidebar"><p>Related: bus fares rise in June, read more here now.</p></div>'
+    document = text_document(raw, "html")
+    kept = " ".join(document.text[s:e] for s, e in content_segments(document))
+    assert "tram line" in kept and "bus fares" not in kept
+
+
+def test_a_page_of_short_lines_keeps_them_rather_than_vanish() -> None:
+    raw = "<h1>Contact</h1><p>12 Harbour Street</p><p>Phone: 555 0101</p><nav><a href='/'>Home</a></nav>"
+    document = text_document(raw, "html")
+    assert [document.text[s:e] for s, e in content_segments(document)] == ["12 Harbour Street\n\nPhone: 555 0101"]

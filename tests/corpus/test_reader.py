@@ -126,3 +126,36 @@ def test_declared_encodings_are_used(tmp_path: Path) -> None:
     assert corpus.by_id["page.html"].text == "富士山は日本で最も高い山です。"
     assert corpus.by_id["page.html"].encoding == "shift_jis (declared)"  # the page's own declaration
     assert corpus.by_id["legacy.txt"].encoding == "iso8859-1 (declared)"  # CITEQA_ENCODING
+
+
+def test_uncitable_file_names_are_skipped_and_do_not_make_the_index_stale(tmp_path: Path) -> None:
+    import os
+
+    from citeqa.index.manifest import FORMAT_VERSION, ChunkingParams, Manifest, SkippedEntry, stale_reasons
+
+    (tmp_path / "good.txt").write_text("A good document that can be indexed.", encoding="utf-8")
+    (Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))).write_bytes(b"Latin-1 name.")
+    (tmp_path / "line\nbreak.txt").write_text("A line break in the name.", encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    reasons = {s.doc_id: s.reason for s in corpus.skipped}
+    assert reasons == {"caf\\udce9.txt": "file name is not valid UTF-8; rename the file to cite it",
+                       "line\nbreak.txt": "file name contains a control character (a line break, a tab); rename the file to cite it"}
+    manifest = Manifest(
+        format_version=FORMAT_VERSION, model="m", dim=384, index_type="IndexFlatIP",
+        chunking=ChunkingParams(chunk_size=500, chunk_overlap=100), corpus_dir=str(tmp_path.resolve()),
+        documents={}, skipped=[SkippedEntry(doc_id=s.doc_id, reason=s.reason, sha256=s.sha256, size=s.size)
+                               for s in corpus.skipped],
+        n_documents=0, n_chunks=0, versions={}, built_at="", build_seconds=0.0,
+    )
+    manifest.model_dump_json()  # the escaped ids are JSON
+    assert stale_reasons(manifest, tmp_path, "m", manifest.chunking, "torch") == ["added: good.txt"]
+
+
+def test_an_index_kept_inside_the_corpus_folder_is_not_read_as_documents(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("A document of the corpus folder.", encoding="utf-8")
+    index = tmp_path / "my-index"
+    index.mkdir()
+    for name, content in (("CURRENT", "v20260101T000000Z-00000000\n"), (".lock", ""), ("notes.txt", "x")):
+        (index / name).write_text(content, encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert [d.doc_id for d in corpus.documents] == ["doc.txt"] and corpus.skipped == ()

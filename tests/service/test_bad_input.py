@@ -48,6 +48,7 @@ def test_body_over_the_limit_is_413(client: httpx.Client) -> None:
         (b'{"question": "x", "k": 1e9}', "application/json", 422),
         (b'{"question": "x", "k": ' + b"9" * 5000 + b"}", "application/json", 400),
         (b'{"question": "x", "abstain": "no"}', "application/json", 422),
+        (b'{"question": "\\ud800 dam"}', "application/json", 422),  # a lone surrogate: valid JSON
     ],
 )
 def test_malformed_bodies(client: httpx.Client, content: bytes, content_type: str, status: int) -> None:
@@ -103,3 +104,16 @@ def test_openapi_fuzz_never_a_server_error(live_server: LiveServer) -> None:
         except Unsatisfiable:
             # An operation without inputs (GET /healthz) has no invalid request to generate.
             assert mode is GenerationMode.NEGATIVE and not list(operation.iter_parameters()) and not operation.body
+
+
+def test_a_lone_surrogate_fails_alone_not_the_requests_batched_with_it(client: httpx.Client) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    bad = b'{"question": "\\udc80 border crossing"}'
+    questions = [f"Where do refugees cross the border, case {i}?" for i in range(12)]
+    with ThreadPoolExecutor(8) as pool:
+        bad_replies = [pool.submit(client.post, "/ask", content=bad, headers={"content-type": "application/json"})
+                       for _ in range(4)]
+        good_replies = [pool.submit(client.post, "/ask", json={"question": q}) for q in questions]
+        assert [r.result().status_code for r in bad_replies] == [422] * 4
+        assert [r.result().status_code for r in good_replies] == [200] * len(questions)
