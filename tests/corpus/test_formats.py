@@ -157,3 +157,29 @@ test_pdf = _property("pdf")
 test_docx = _property("docx")
 test_pptx = _property("pptx")
 test_epub = _property("epub")
+
+
+def test_docx_text_in_content_controls_insertions_fields_and_text_boxes_is_read() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    body = document.element.body
+    body.append(parse_xml(  # a block-level content control around a paragraph
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>The contract value is </w:t></w:r>'
+        '<w:sdt><w:sdtContent><w:r><w:t>1.75 million NOK</w:t></w:r></w:sdtContent></w:sdt>'
+        '<w:r><w:t xml:space="preserve"> excluding VAT.</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    body.append(parse_xml(  # a tracked insertion and a deletion
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Production starts in </w:t></w:r>'
+        '<w:del><w:r><w:delText>March 2024</w:delText></w:r></w:del>'
+        '<w:ins><w:r><w:t>September 2025</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>'))
+    body.append(parse_xml(  # a simple field's result
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Last saved by </w:t></w:r>'
+        '<w:fldSimple w:instr=" AUTHOR "><w:r><w:t>Aino Lehtonen</w:t></w:r></w:fldSimple></w:p>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_layer(buffer.getvalue(), "docx")[0].text
+    assert "The contract value is 1.75 million NOK excluding VAT." in text
+    assert "Production starts in September 2025." in text and "March 2024" not in text
+    assert "Last saved by Aino Lehtonen" in text and "AUTHOR" not in text
