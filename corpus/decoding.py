@@ -100,19 +100,23 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     return data.decode(encoding), f"{encoding} (detected)"
 
 
+#: An XML declaration's encoding (XHTML chapters of an EPUB), at the very start of the file.
+_XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 #: The WHATWG prescan looks at the first 1024 bytes for the declaration.
 _PRESCAN_BYTES = 1024
 
 
 def html_declared_encoding(data: bytes) -> str | None:
-    """The encoding a web page declares in a ``<meta charset>`` or ``http-equiv`` tag within its
-    first 1024 bytes (the WHATWG prescan window), if Python knows it; else None.
+    """The encoding a web page declares in its XML declaration, or in a ``<meta charset>`` or
+    ``http-equiv`` tag within its first 1024 bytes (the WHATWG prescan window), if Python knows
+    it; else None.
 
     A page that is valid UTF-8 is still read as UTF-8 (see :func:`decode_text`): many pages
     declare one encoding and are saved in another.
     """
-    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    head = data[:_PRESCAN_BYTES]
+    match = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
     if not match:
         return None
     name = match.group(1).decode("ascii", errors="ignore")

@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
+from citeqa.corpus.decoding import decode_text, html_declared_encoding
 from citeqa.corpus.html_text import html_layer
 from citeqa.corpus.text_layer import Heading, TextLayer, join_blocks
 
@@ -59,14 +61,20 @@ def epub_layer(data: bytes) -> TextLayer:
         href = items.get(ref.get("idref"))
         if not href:
             continue
-        name = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
+        # Hrefs are URLs: "chapter%203.xhtml" names the file "chapter 3.xhtml".
+        name = posixpath.normpath(posixpath.join(base, unquote(href.split("#")[0])))
         try:
             info = book.getinfo(name)
         except KeyError:
             continue  # a spine entry without its file: nothing to read
         if info.file_size > MAX_CHAPTER_BYTES:
             raise ValueError(f"chapter {name} expands to {info.file_size} bytes (limit {MAX_CHAPTER_BYTES})")
-        layer = html_layer(book.read(info).decode("utf-8", errors="replace"))
+        raw = book.read(info)
+        try:  # EPUB 3.3 allows UTF-8 and UTF-16 chapters; older books declare others
+            chapter = decode_text(raw, html_declared_encoding(raw)).text
+        except ValueError:
+            continue  # an empty chapter (a cover page's image only) has nothing to read
+        layer = html_layer(chapter)
         if layer.text.strip():
             chapters.append(layer.text)
             chapter_headings.append(layer.headings)

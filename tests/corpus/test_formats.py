@@ -183,3 +183,22 @@ def test_docx_text_in_content_controls_insertions_fields_and_text_boxes_is_read(
     assert "The contract value is 1.75 million NOK excluding VAT." in text
     assert "Production starts in September 2025." in text and "March 2024" not in text
     assert "Last saved by Aino Lehtonen" in text and "AUTHOR" not in text
+
+
+def test_epub_chapters_with_escaped_hrefs_and_other_encodings_are_read() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        book.writestr("META-INF/container.xml", (
+            '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="content.opf"/></rootfiles></container>'))
+        book.writestr("content.opf", (
+            '<package xmlns="http://www.idpf.org/2007/opf"><manifest>'
+            '<item id="a" href="chapter%201.xhtml"/><item id="b" href="b.xhtml"/><item id="c" href="c.xhtml"/>'
+            '</manifest><spine><itemref idref="a"/><itemref idref="b"/><itemref idref="c"/></spine></package>'))
+        book.writestr("chapter 1.xhtml", "<html><body><p>The lighthouse was built in 1862.</p></body></html>")
+        book.writestr("b.xhtml", '<?xml version="1.0" encoding="UTF-16"?><html><body><p>The ferry departs at 07:45.</p></body></html>'
+                      .encode("utf-16"))
+        book.writestr("c.xhtml", '<?xml version="1.0" encoding="ISO-8859-1"?><html><body><p>Le phare fut automatisé en 1987.</p></body></html>'
+                      .encode("latin-1"))
+    text = read_layer(buffer.getvalue(), "epub")[0].text
+    assert text == "The lighthouse was built in 1862.\n\nThe ferry departs at 07:45.\n\nLe phare fut automatisé en 1987."
