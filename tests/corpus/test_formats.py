@@ -202,3 +202,32 @@ def test_epub_chapters_with_escaped_hrefs_and_other_encodings_are_read() -> None
                       .encode("latin-1"))
     text = read_layer(buffer.getvalue(), "epub")[0].text
     assert text == "The lighthouse was built in 1862.\n\nThe ferry departs at 07:45.\n\nLe phare fut automatisé en 1987."
+
+
+def test_pdf_running_headers_and_footers_are_not_indexed_and_junk_titles_are_not_used() -> None:
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=8)
+            self.cell(0, 5, "Northwind Utilities - Annual Report 2023 - CONFIDENTIAL", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=8)
+            self.cell(0, 5, f"Page {self.page_no()} of 4")
+
+    pdf = Report()
+    pdf.set_title("Microsoft Word - Document1.docx")
+    for topic in ("the dam budget rose", "two turbines were replaced", "the fish ladder opened", "tariffs fell"):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, f"Section {topic[:3]}: this year {topic}, the board reported.", new_x="LMARGIN", new_y="NEXT")
+    layer = read_layer(bytes(pdf.output()), "pdf")[0]
+    running = [layer.text[s:e] for s, e in layer.boilerplate]
+    assert running.count("Northwind Utilities - Annual Report 2023 - CONFIDENTIAL") == 4
+    assert {f"Page {n} of 4" for n in range(1, 5)} <= set(running)
+    document = Document("r.pdf", "pdf", layer, "0", 0, None)
+    passages = [document.text[s:e] for s, e in content_segments(document)]
+    assert len(passages) == 4 and all(p.startswith("Section") and "CONFIDENTIAL" not in p for p in passages)
+    assert document.title == "Northwind Utilities - Annual Report 2023 - CONFIDENTIAL" or document.title == "r.pdf"
