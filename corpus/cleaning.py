@@ -85,21 +85,26 @@ def word_count(line: str) -> int:
     return count
 
 
+def is_link_farm(line: str) -> bool:
+    """A menu or link list written out as text: many ``|``/``•``/``»`` separators for its words, or
+    mostly Markdown links."""
+    stripped = line.strip()
+    separators = len(_SEPARATORS.findall(stripped))
+    if separators >= 2 and separators * 5 >= word_count(stripped):
+        return True
+    link_chars = sum(len(m) for m in _MD_LINK.findall(stripped))
+    return link_chars * 2 >= len(stripped)
+
+
 def is_content_line(line: str) -> bool:
     """Tell whether one line of a web page (no line break) is content rather than boilerplate.
 
     See the module docstring for the rule and its source.
     """
     stripped = line.strip()
-    if not stripped:
+    if not stripped or is_link_farm(stripped):
         return False
     words = word_count(stripped)
-    separators = len(_SEPARATORS.findall(stripped))
-    if separators >= 2 and separators * 5 >= words:
-        return False
-    link_chars = sum(len(m) for m in _MD_LINK.findall(stripped))
-    if link_chars * 2 >= len(stripped):
-        return False
     if words >= LONG_LINE_WORDS:
         return True
     return words >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(stripped))
@@ -181,7 +186,9 @@ def _line_classes(document: Document) -> list[tuple[int, int, str]]:
         elif _inside(layer.boilerplate, start, end) or (layer.web and _COOKIE_NOTICE.search(line)):
             kind = _BAD
         elif not layer.web or _inside(layer.structured, start, end) or is_content_line(line):
-            kind = _GOOD
+            kind = _GOOD  # table rows are structured: their " | " is no link farm
+        elif is_link_farm(line):
+            kind = _BAD
         else:
             kind = _SHORT
         rows.append((start, end, kind))

@@ -14,7 +14,9 @@ Order of evidence, strongest first:
    cleanly (charset-normalizer's mess ratio) as the best guess; Cyrillic or Greek text decoded as
    windows-1252 reads as a mess (ratio > 1 on our fixtures) and keeps its own code page.
 
-A NUL byte in a file without a UTF-16/32 BOM marks it as binary.
+A NUL byte in a file without a UTF-16/32 BOM marks it as binary, unless NULs fill every other byte
+as in UTF-16 saved without a BOM. A UTF-8 file with a stray invalid byte or two stays UTF-8 (the
+bad bytes become U+FFFD) instead of being detected as a legacy code page.
 """
 
 from __future__ import annotations
@@ -82,11 +84,17 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
                 raise ValueError(f"starts with a {codec} byte-order mark but is not valid {codec} "
                                  f"(byte {exc.start + len(bom)}: {exc.reason})") from exc
     if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes)")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ValueError("binary file (contains NUL bytes)")
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = f"byte {exc.start}: {exc.reason}"
+    mostly = _mostly_utf8(data) if not declared else None
+    if mostly is not None:
+        return mostly
     if declared:
         try:
             return data.decode(declared), f"{codecs.lookup(declared).name} (declared)"
@@ -125,6 +133,44 @@ def html_declared_encoding(data: bytes) -> str | None:
     except LookupError:
         return None
     return name
+
+
+#: At most this share of a UTF-8 file's non-ASCII bytes may be invalid for it still to be read as
+#: UTF-8 (a stray byte pasted from elsewhere), the bad bytes becoming U+FFFD.
+MAX_INVALID_UTF8_SHARE = 0.01
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes replaced, when the rest holds real multi-byte UTF-8.
+
+    A legacy single-byte file has no valid multi-byte sequences (its accented letters are lone
+    bytes >= 0x80), so it never passes; a UTF-8 file with one stray ``\\xff`` was read as
+    windows-1250 whole ("Ünïcödé" became "ĂśnĂŻcĂ¶dĂ©").
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if "\x80" <= c and c != "\ufffd")
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if multibyte and invalid <= max(1, MAX_INVALID_UTF8_SHARE * non_ascii):
+        return text, f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: mostly Latin text has a NUL in every other
+    byte (the odd ones little-endian, the even ones big-endian). None when the bytes do not look so
+    or do not decode."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even_nul = data[0::2].count(0) / (len(data) // 2)
+    odd_nul = data[1::2].count(0) / (len(data) // 2)
+    for codec, zeros, others in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if zeros >= 0.3 and others <= 0.05:
+            try:
+                return data.decode(codec), f"{codec} (no BOM, detected)"
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _detect(data: bytes) -> str | None:

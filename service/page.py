@@ -16,16 +16,16 @@ from citeqa.service.schemas import DocumentSlice
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
-def _escaped_with_pages(text: str, offset: int, pages: list[int]) -> str:
+def _escaped_with_pages(text: str, offset: int, pages: list[int], first: bool = False) -> str:
     """Escape ``text`` (which starts at ``offset`` of the whole text layer), inserting a page
     marker where each page in ``pages`` starts. A page starting exactly where this piece starts
     belongs to the piece before (so that a marker precedes a highlight instead of opening it),
-    except at offset 0."""
+    unless this is the ``first`` piece of the document."""
     parts: list[str] = []
     pos = 0
     for number, start in enumerate(pages, start=1):
         at = start - offset
-        if not (0 < at <= len(text) or at == 0 == offset):
+        if not (0 < at <= len(text) or (at == 0 and first)):
             continue
         parts.append(html.escape(text[pos:at]))
         parts.append(f'<span class="page-break" id="page-{number}" aria-label="page {number}">— page {number} —</span>\n')
@@ -47,16 +47,17 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None) -
         the page the highlight starts on is named above the text.
 
     Raises:
-        ValueError: a highlight outside ``0 <= start <= end <= len(text)``.
+        ValueError: only one of start and end given, or a highlight outside
+            ``0 <= start <= end <= len(text)``.
     """
     text, pages = document.text, document.pages
     note = ""
-    if start is None or end is None:
-        body = _escaped_with_pages(text, 0, pages)
+    if start is None and end is None:
+        body = _escaped_with_pages(text, 0, pages, first=True)
     else:
-        if not 0 <= start <= end <= len(text):
-            raise ValueError(f"need 0 <= start <= end <= {len(text)}, got start={start}, end={end}")
-        body = (_escaped_with_pages(text[:start], 0, pages) + '<mark id="cited">'
+        if start is None or end is None or not 0 <= start <= end <= len(text):
+            raise ValueError(f"give both start and end with 0 <= start <= end <= {len(text)}, got start={start}, end={end}")
+        body = (_escaped_with_pages(text[:start], 0, pages, first=True) + '<mark id="cited">'
                 + _escaped_with_pages(text[start:end], start, pages) + "</mark>"
                 + _escaped_with_pages(text[end:], end, pages))
         page = sum(1 for p in pages if p <= start)

@@ -110,12 +110,14 @@ def test_symlink_loops_and_named_pipes_are_skipped_not_fatal(tmp_path: Path) -> 
         ("Привет мир, это тест кодировки текста для проверки. Москва — столица России.", "cp1251", "cp1251 (detected)"),
         ("A file saved by Notepad with a byte-order mark, café.", "utf-16", "utf-16-le (BOM)"),
         ("A file saved with a UTF-8 byte-order mark, café.", "utf-8-sig", "utf-8 (BOM)"),
+        ("UTF-16 saved without a byte-order mark, café.", "utf-16-le", "utf-16-le (no BOM, detected)"),
+        ("Ünïcödé with one stray byte here: \udcff and more.", "utf-8", "utf-8 (1 invalid byte replaced)"),
     ],
 )
 def test_encodings_are_detected_and_reported(tmp_path: Path, text: str, codec: str, expected: str) -> None:
-    (tmp_path / "doc.txt").write_bytes(text.encode(codec))
+    (tmp_path / "doc.txt").write_bytes(text.encode(codec, errors="surrogateescape"))
     document = read_corpus(tmp_path).documents[0]
-    assert document.text == text and document.encoding == expected
+    assert document.text == text.replace("\udcff", "\ufffd") and document.encoding == expected
 
 
 def test_declared_encodings_are_used(tmp_path: Path) -> None:

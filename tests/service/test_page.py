@@ -38,6 +38,10 @@ def test_source_view_marks_pages_and_names_the_cited_page() -> None:
     assert page.count('class="page-break"') == 3
     assert page.index('id="page-2"') < page.index('<mark id="cited">Second page')
     assert 'cited passage on <a href="#page-2">page 2</a>' in page
+    at_start = render_source(_slice("r.pdf", text, [0, 13, 42]), 0, 11)
+    assert at_start.count('id="page-1"') == 1 and at_start.index('id="page-1"') < at_start.index("<mark")
+    with pytest.raises(ValueError):
+        render_source(_slice("r.pdf", text), -1, None)
 
 
 def test_view_route_refuses_bad_ids_and_spans(client: httpx.Client) -> None:
