@@ -110,7 +110,13 @@ def _running_lines(texts: list[str], starts: list[int]) -> tuple[tuple[int, int]
         for key in {k for k, _, _ in edges}:
             counts[key] = counts.get(key, 0) + 1
     threshold = max(3, -(-len(texts) // 2))
-    return tuple(sorted((s, e) for edges in per_page for key, s, e in edges if counts[key] >= threshold))
+    spans: list[tuple[int, int]] = []
+    for page, edges in zip(texts, per_page, strict=True):
+        running = [(s, e) for key, s, e in edges if counts[key] >= threshold]
+        # A page with nothing else (the same short line on every page) is content, not furniture.
+        if len(running) < sum(1 for line in page.split("\n") if line.strip()):
+            spans.extend(running)
+    return tuple(sorted(spans))
 
 
 def _first_line(text: str, skip: tuple[tuple[int, int], ...]) -> str | None:

@@ -19,6 +19,7 @@ _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_TITLE = re.compile(r"^title:[ \t]*(['\"]?)(.+?)\1[ \t]*\r?$", re.MULTILINE)
 _RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}[ \t]*$")
+_RST_DIRECTIVE = re.compile(r"^\.\. [\w-]+::")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 #: A first line longer than this many words is prose, not a title.
 TITLE_MAX_WORDS = 20
@@ -96,10 +97,18 @@ def rst_layer(text: str) -> TextLayer:
         title = text[start:end].strip()
         under = text[lines[i + 1][0]:lines[i + 1][1]].rstrip()
         match = _RST_UNDERLINE.match(under)
-        if title and match and len(under) >= len(title) and not _RST_UNDERLINE.match(title):
+        before = text[lines[i - 1][0]:lines[i - 1][1]].strip() if i else ""
+        # docutils accepts (with a warning) an underline shorter than its title; a title stands
+        # after a blank line or under its overline.
+        standalone = not before or bool(_RST_UNDERLINE.match(before))
+        if title and match and standalone and not _RST_UNDERLINE.match(title):
             level = levels.setdefault(match.group(1), len(levels) + 1)
             markup.append(lines[i + 1])
             headings.append(Heading(start + (len(text[start:end]) - len(text[start:end].lstrip())), level, title))
+    # Over- and underlines, transitions and directive lines (".. contents::") are markup.
+    markup.extend(span for span in lines if _RST_UNDERLINE.match(text[span[0]:span[1]].strip() or "x")
+                  or _RST_DIRECTIVE.match(text[span[0]:span[1]]))
+    markup = sorted(set(markup))
     doc_title = headings[0].text if headings else _first_line_title(text, lines)
     return TextLayer(text=text, title=doc_title, headings=tuple(headings), boilerplate=tuple(markup))
 
