@@ -18,7 +18,7 @@ layer is:
 
 Paragraphs styled ``Heading 1``..``Heading 9`` are headings (passages carry their heading path);
 the title is the core property ``title``, else the first ``Title``-styled paragraph, else the first
-heading. Headers, footers, footnotes and comments are not read (README).
+heading; the ``Title`` paragraph, like a heading, is context for the passages, not a passage. Headers, footers, footnotes and comments are not read (README).
 """
 
 from __future__ import annotations
@@ -149,6 +149,7 @@ def docx_layer(data: bytes) -> TextLayer:
     blocks: list[str] = []
     heading_levels: list[int | None] = []
     styled_title: str | None = None
+    title_block: int | None = None  # the Title-styled paragraph: the title, not a passage
     for element in _blocks(document.element.body):
         extra: list[str] = []
         level = None
@@ -161,6 +162,7 @@ def docx_layer(data: bytes) -> TextLayer:
             level = int(match.group(1)) if match else None
             if style == "Title" and styled_title is None and text.strip():
                 styled_title = _WS.sub(" ", text).strip()
+                title_block = len(blocks)
             extra = [_paragraph_text(p) for box in _text_boxes(element) for p in box.iter(_P)]
         for block, block_level in [(text, level)] + [(e, None) for e in extra]:
             if block.strip():
@@ -175,4 +177,7 @@ def docx_layer(data: bytes) -> TextLayer:
     title = (document.core_properties.title or "").strip() or styled_title
     if title is None and headings:
         title = headings[0].text
-    return TextLayer(text=text, title=title, headings=headings)
+    # The Title paragraph stays in the text layer; like a heading it reaches the ranking as the
+    # passages' context, not as a passage of its own.
+    marked = ((starts[title_block], starts[title_block] + len(blocks[title_block])),) if title_block is not None else ()
+    return TextLayer(text=text, title=title, headings=headings, boilerplate=marked)

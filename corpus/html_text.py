@@ -47,6 +47,7 @@ _PARAGRAPH = frozenset(
 )
 _LINE = frozenset("br dd dt li tr caption option".split())
 _CELL = frozenset(("td", "th"))
+_CONTROLS = frozenset(("button", "select", "label", "img"))
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BOILERPLATE_TAGS = frozenset(("nav", "footer", "aside", "form", "dialog"))
 _BOILERPLATE_ROLES = frozenset(
@@ -209,6 +210,8 @@ def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:
             in_article=ctx.in_article or tag in ("article", "main"),
             layout=layout,
         )
+        if tag in _CONTROLS:
+            out.gap(" ")  # buttons and fields render apart from the text around them
         if tag in _CELL and layout:
             out.brk(2)  # a cell of a layout table is a block of the page, not a value in a row
         elif tag in _CELL:
@@ -225,6 +228,8 @@ def _walk(node: LexborNode, ctx: _Context, out: _Builder) -> None:
         _walk(child, inner, out)
         if level is not None and not inner.boilerplate:
             _record_heading(out, first_part, level)
+        if tag in _CONTROLS:
+            out.gap(" ")
         if not ctx.cell:
             if tag in _PARAGRAPH or (tag in _CELL and layout):
                 out.brk(2)
