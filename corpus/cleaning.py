@@ -7,7 +7,8 @@ context line (title and heading path).
 
 - Every format but web pages keeps all its text: plain text, Markdown, RST, CSV, DOCX, PDF, PPTX and
   EPUB keep tables, lists, code blocks, short lines and every script. Only what the reader marked
-  as boilerplate by structure (Markdown front matter, RST underlines) is left out.
+  as not content by structure (Markdown front matter, RST markup lines, a PDF's running headers
+  and footers, a DOCX Title paragraph) is left out.
 - Web pages (HTML) drop what their structure marks as boilerplate (navigation, footers, cookie
   banners, link lists: :mod:`citeqa.corpus.html_text`) and cookie notices by their wording, keep
   table rows, list items and code, and judge the remaining lines by jusText's rules (Pomikálek

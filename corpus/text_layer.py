@@ -43,7 +43,8 @@ class TextLayer:
             formats without pages. Page ``i + 1`` is ``text[pages[i]:pages[i + 1]]``.
         headings: the document's headings in order of offset.
         boilerplate: spans the reader knows are not content by the document's structure (a web
-            page's navigation, footer, cookie banner); never indexed.
+            page's navigation, footer, cookie banner; a PDF's running headers; Markdown front
+            matter); sorted, non-overlapping, never indexed.
         structured: spans that are content by structure (table rows, list items, code blocks),
             kept whatever the line rules for web pages say.
         web: True for web pages, whose remaining lines go through the boilerplate line rules of

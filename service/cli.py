@@ -6,7 +6,6 @@ environment variables, ``.env``). Errors print ``TypeName: message`` on stderr a
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
