@@ -64,15 +64,27 @@ _FOLD = str.maketrans(
     }
 )
 _WS = re.compile(r"\s+")
+#: Every character of Unicode category Cf (format) as of Unicode 14 (Python 3.11's unicodedata;
+#: tests/corpus/test_cleaning.py checks the list against it).
+_FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def normalize_for_matching(text: str) -> str:
-    """Fold a text for the embedder and tokenizer: NFKC, curly quotes and dashes to ASCII, every
-    whitespace run (NBSP, tabs, line breaks) to one space, stripped.
+    """Fold a text for the embedder and tokenizer: invisible format characters removed, NFKC,
+    curly quotes and dashes to ASCII, every whitespace run (NBSP, tabs, line breaks) to one space,
+    stripped.
 
-    Only ever applied to a copy; never to text that offsets point into.
+    Format characters (Unicode category Cf: soft hyphen, zero-width space and joiners, word joiner,
+    an inner BOM, bidi controls) split a word for BM25 and the confidence signal although no reader
+    sees them: "Kreuz\u00adberg" must match "Kreuzberg". Only ever applied to a copy; never to text
+    that offsets point into.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    visible = _FORMAT_CHARS.sub("", text)
+    folded = unicodedata.normalize("NFKC", visible).translate(_FOLD)
     return _WS.sub(" ", folded).strip()
 
 

@@ -155,3 +155,12 @@ def test_a_page_of_short_lines_keeps_them_rather_than_vanish() -> None:
     raw = "<h1>Contact</h1><p>12 Harbour Street</p><p>Phone: 555 0101</p><nav><a href='/'>Home</a></nav>"
     document = text_document(raw, "html")
     assert [document.text[s:e] for s, e in content_segments(document)] == ["12 Harbour Street\n\nPhone: 555 0101"]
+
+
+def test_every_format_character_is_removed_for_matching() -> None:
+    import sys
+    import unicodedata
+
+    format_chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
+    assert normalize_for_matching(f"a{format_chars}b") == "ab"
+    assert normalize_for_matching("Kreuz\u00adberg and Ber\u200blin\u2060er\ufeff") == "Kreuzberg and Berliner"

@@ -85,3 +85,20 @@ def test_sentence_spans() -> None:
 def test_question_words_are_not_content(retriever: Retriever) -> None:
     terms = retriever.bm25.query_terms("When did the refugees cross the Tumen River, and why?")
     assert retriever.bm25.content_terms(terms) == ["refuge", "cross", "tumen", "river"]
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060", "\ufeff"])
+def test_a_word_split_by_an_invisible_character_is_still_found(model, tmp_path: Path, invisible: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "district.html").write_text(
+        f"<p>The Kreuz{invisible}berg district holds the city's largest street market on Saturdays.</p>"
+        "<p>Parking near the old harbour is free after six in the evening on weekdays.</p>", encoding="utf-8")
+    (corpus_dir / "other.txt").write_text("Trains to the airport leave every ten minutes from platform four.",
+                                          encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=100, chunk_overlap=0))
+    retriever = Retriever(model, stored)
+    answer = retriever.answer("Where is the market in Kreuzberg?", 3, min_confidence=0.33)
+    assert answer.hits[0].chunk.doc_id == "district.html" and "market" in answer.hits[0].chunk.text
+    assert retriever.bm25.scores(retriever.bm25.query_terms("Kreuzberg"))[stored.chunks.index(answer.hits[0].chunk)] > 0
+    assert answer.answered, answer.confidence
