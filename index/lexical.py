@@ -12,7 +12,9 @@ the tokens ``bm25s.tokenize`` gives it.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -163,6 +165,11 @@ class Bm25Index:
         )
         self.vocabulary_units: frozenset[str] = self.vocabulary | _characters(self.vocabulary)
         self.size = len(texts)
+        document_frequency = Counter(t for terms in self.passage_terms for t in terms)
+        #: Lucene's idf of every term, ln(1 + (N - df + 0.5) / (df + 0.5)) (bm25s ``_score_idf_lucene``).
+        self.idf: dict[str, float] = {
+            t: math.log(1 + (self.size - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()
+        }
         self._non_content = frozenset(self._stemmer.stemWords(_NON_CONTENT)) | frozenset(_NON_CONTENT)
 
     def _tokenize(self, texts: list[str]) -> list[list[str]]:
@@ -204,6 +211,12 @@ class Bm25Index:
                     seen_chars.add(char)
                     units.append(char)
         return units
+
+    def upper_bound(self, query_terms: list[str]) -> float:
+        """The most any passage could score for a query: the sum of its terms' idf, since Lucene's
+        term-frequency factor tf / (tf + k1 (1 - b + b dl / avgdl)) stays below 1 (Lucene 8+ BM25,
+        without the (k1 + 1) numerator; Kamphuis et al., ECIR 2020). 0 when no term is known."""
+        return float(sum(self.idf.get(t, 0.0) for t in query_terms if t in self.vocabulary))
 
     def scores(self, query_terms: list[str]) -> npt.NDArray[np.float32]:
         """BM25 score of every passage for a query.

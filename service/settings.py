@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=65536, ge=1024, description="largest HTTP request body accepted, in bytes (413 above)")
     max_question_chars: int = Field(default=2000, ge=1, description="longest question accepted, in characters")
     hybrid_dense_weight: float = Field(
-        default=0.6, ge=0.0, le=1.0,
+        default=0.4, ge=0.0, le=1.0,
         description="weight of the dense score against BM25 in the hybrid ranking (chosen in eval/RESULTS.md)",
     )
     min_confidence: float = Field(

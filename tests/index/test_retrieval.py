@@ -102,3 +102,25 @@ def test_a_word_split_by_an_invisible_character_is_still_found(model, tmp_path: 
     assert answer.hits[0].chunk.doc_id == "district.html" and "market" in answer.hits[0].chunk.text
     assert retriever.bm25.scores(retriever.bm25.query_terms("Kreuzberg"))[stored.chunks.index(answer.hits[0].chunk)] > 0
     assert answer.answered, answer.confidence
+
+
+def test_a_one_passage_corpus_keeps_a_real_score(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "only.txt").write_text("Using your own car is reimbursed at 0.30 euros per kilometre.", encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    ranked, _ = Retriever(model, stored).rank("How much is using your own car reimbursed?", 1, "hybrid", dense_weight=0.4)
+    assert len(ranked) == 1 and ranked[0][1] > 0.3  # min-max gave the only passage 0.0
+
+
+def test_the_passage_naming_the_asked_year_wins_between_two(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    for year, members in (("2024", "1,240"), ("2025", "1,410")):
+        (corpus_dir / f"report-{year}.txt").write_text(
+            f"Annual report {year}\n\nThe cooperative had {members} members at the end of {year}.", encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    retriever = Retriever(model, stored)
+    for year in ("2024", "2025"):
+        ranked, _ = retriever.rank(f"How many members did the cooperative have in {year}?", 2, "hybrid", dense_weight=0.4)
+        assert stored.chunks[ranked[0][0]].doc_id == f"report-{year}.txt"
