@@ -2,7 +2,7 @@
 
 Lucene's BM25 variant with k1 = 1.5, b = 0.75 (bm25s defaults; Robertson & Zaragoza 2009, Lucene's
 ``BM25Similarity``), bm25s' English stopwords and the Snowball English stemmer (PyStemmer). Measured in
-the hybrid ranking (weight 0.6) on both shared sets, the stemmer raised MRR@10 from 0.924 to 1.000
+the hybrid ranking (weight 0.6, min-max fusion) on both shared sets, the stemmer raised MRR@10 from 0.924 to 1.000
 (dev) and hit@5 from 0.900 to 0.925 (SQuAD-A); see eval/RESULTS.md.
 
 Text written without spaces between words (Chinese, Japanese; Korean too) is split into overlapping
