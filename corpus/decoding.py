@@ -118,7 +118,7 @@ _PRESCAN_BYTES = 1024
 def html_declared_encoding(data: bytes) -> str | None:
     """The encoding a web page declares in its XML declaration, or in a ``<meta charset>`` or
     ``http-equiv`` tag within its first 1024 bytes (the WHATWG prescan window), if Python knows
-    it; else None.
+    it and it decodes the page; else None (the page's encoding is then detected).
 
     A page that is valid UTF-8 is still read as UTF-8 (see :func:`decode_text`): many pages
     declare one encoding and are saved in another.
@@ -129,9 +129,9 @@ def html_declared_encoding(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", errors="ignore")
     try:
-        codecs.lookup(name)
-    except LookupError:
-        return None
+        data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None  # unknown, or wrong (a page saved as windows-1252 under "utf-8"): detect instead
     return name
 
 

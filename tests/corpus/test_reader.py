@@ -161,3 +161,10 @@ def test_an_index_kept_inside_the_corpus_folder_is_not_read_as_documents(tmp_pat
         (index / name).write_text(content, encoding="utf-8")
     corpus = read_corpus(tmp_path)
     assert [d.doc_id for d in corpus.documents] == ["doc.txt"] and corpus.skipped == ()
+
+
+def test_a_page_whose_declared_charset_is_wrong_is_detected_instead(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>Le café coûte 3 € – vraiment, c’est cher.</p></body></html>'
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    document = read_corpus(tmp_path).documents[0]
+    assert document.text == "Le café coûte 3 € – vraiment, c’est cher." and document.encoding == "cp1252 (detected)"
