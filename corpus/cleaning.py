@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from citeqa.corpus.plain_text import line_spans
 from citeqa.corpus.reader import Document
+from citeqa.corpus.sentences import ends_sentence
 from citeqa.corpus.text_layer import Heading, Span, page_at
 
 #: A line with this many words is prose even without final punctuation (a wrapped paragraph line).
@@ -47,7 +48,6 @@ _COOKIE_NOTICE = re.compile(
     r"\b(cookies|information on your device)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 _SEPARATORS = re.compile(r"[|•·›»]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -120,7 +120,7 @@ def is_content_line(line: str) -> bool:
     words = word_count(stripped)
     if words >= LONG_LINE_WORDS:
         return True
-    return words >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(stripped))
+    return words >= SENTENCE_MIN_WORDS and ends_sentence(stripped)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from citeqa.corpus.sentences import ends_sentence
 from citeqa.corpus.text_layer import Heading, Span, TextLayer
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -20,7 +21,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r
 _FM_TITLE = re.compile(r"^title:[ \t]*(['\"]?)(.+?)\1[ \t]*\r?$", re.MULTILINE)
 _RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}[ \t]*$")
 _RST_DIRECTIVE = re.compile(r"^\.\. [\w-]+::")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 #: A first line longer than this many words is prose, not a title.
 TITLE_MAX_WORDS = 20
 
@@ -48,7 +48,7 @@ def _first_line_title(text: str, lines: list[Span]) -> str | None:
     i, start, end = nonblank[0]
     first = text[start:end].strip()
     stands_alone = i + 1 >= len(lines) or not text[lines[i + 1][0]:lines[i + 1][1]].strip()
-    if stands_alone and len(first.split()) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(first):
+    if stands_alone and len(first.split()) <= TITLE_MAX_WORDS and not ends_sentence(first):
         return first
     return None
 

@@ -12,19 +12,18 @@ and is cited badly).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from citeqa.corpus.cleaning import CleanDocument
+from citeqa.corpus.sentences import sentence_spans
 from citeqa.corpus.text_layer import page_at
 
 #: Paragraph, sentence end, line, word, character: the splitter tries these in order. Sentence ends
 #: come before single line breaks because PDF text (and wrapped plain text) breaks every printed
 #: line: splitting there first would cut sentences that fit in a chunk. CJK full stops take no space.
 SEPARATORS: tuple[str, ...] = (r"\n\s*\n", r"(?<=[.!?…])\s+|(?<=[。！？])", r"\n", r"\s+", "")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…][\"'”’)\]])\s+|(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,9 @@ def _overlap_start(text: str, prev_start: int, start: int, chunk_overlap: int) -
     lo = max(prev_start, start - chunk_overlap)
     if lo >= start:
         return start
-    window = text[lo:start]
-    match = _SENTENCE_BREAK.search(window)
-    if match and lo + match.end() < start:
-        return lo + match.end()
-    return start
+    # The window starts mid-sentence; the first sentence that starts inside it is the overlap.
+    starts = [s for s, _ in sentence_spans(text[lo:start])[1:]]
+    return lo + starts[0] if starts else start
 
 
 def chunk_spans(

@@ -24,13 +24,13 @@ coverage) to 0.979, at 1.000 on dev. The threshold on it is a setting, chosen on
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from citeqa.corpus.sentences import sentence_spans
 from citeqa.index.batching import Encode
 from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import embed
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
 
-_SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+[\"'”’)\]]*|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -79,20 +78,6 @@ class Answer:
     answered: bool
     confidence: float
     hits: tuple[Hit, ...]
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of a passage, trimmed, non-empty, in order."""
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
 
 
 #: Decimals at which scores are compared when ordering. The vector of one text differs by ~1e-7
