@@ -59,12 +59,6 @@ class TextLayer:
     structured: tuple[Span, ...] = ()
     web: bool = False
 
-    def page_at(self, offset: int) -> int | None:
-        """The 1-based page (or slide) holding code point ``offset``; None without pages."""
-        if not self.pages:
-            return None
-        return page_at(self.pages, offset)
-
 
 def page_at(pages: tuple[int, ...], offset: int) -> int | None:
     """The 1-based page whose start is the last one at or before ``offset`` (None without pages).

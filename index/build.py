@@ -62,8 +62,6 @@ def reusable_rows(
         FORMAT_VERSION, model_name, backend, chunking, library_versions()
     ):
         return {}
-    # The stored text layer must be the one read now (a declared encoding may have changed how
-    # the same bytes decode): chunks cite it.
     rows: dict[str, range] = {}
     first = 0
     for row, chunk in enumerate(previous.chunks):
@@ -76,6 +74,8 @@ def reusable_rows(
         for doc_id, entry in m.documents.items()
         if doc_id in current and current[doc_id].sha256 == entry.sha256
         and len(rows.get(doc_id, range(0))) == entry.chunks
+        # the stored text layer must be the one read now (a declared encoding may decode the same
+        # bytes otherwise), since the kept chunks cite it
         and previous.documents[doc_id].text == current[doc_id].text
     }
 

@@ -240,4 +240,5 @@ def test_pdf_running_headers_and_footers_are_not_indexed_and_junk_titles_are_not
     document = Document("r.pdf", "pdf", layer, "0", 0, None)
     passages = [document.text[s:e] for s, e in content_segments(document)]
     assert len(passages) == 4 and all(p.startswith("Section") and "CONFIDENTIAL" not in p for p in passages)
-    assert document.title == "Northwind Utilities - Annual Report 2023 - CONFIDENTIAL" or document.title == "r.pdf"
+    # The metadata title names a Word file and the first line is a running header: the file name.
+    assert document.title == "r.pdf"
