@@ -1,6 +1,7 @@
 """Run a question set through every mode, side by side, in one run.
 
-Modes: ``naive`` (the LangChain + FAISS peer), ``bm25``, ``rrf-peer`` (plain RRF of naive and bm25,
+Modes: ``naive`` (the LangChain + FAISS peer), ``txtai`` (txtai's hybrid index, the strongest
+ready-made peer), ``bm25``, ``rrf-peer`` (plain RRF of naive and bm25,
 the strongest peer a user could assemble), ``dense`` and ``hybrid`` (citeqa's chunks), and
 ``citeqa`` (exactly what ``/ask`` serves, through the engine, or over HTTP with ``via_http``).
 Every mode returns its top 10 (for MRR@10 and nDCG@10); peers never abstain.
@@ -15,12 +16,12 @@ from dataclasses import dataclass
 import httpx
 import numpy as np
 
-from citeqa.eval.peers import NaivePeer, rrf
+from citeqa.eval.peers import NaivePeer, TxtaiPeer, rrf
 from citeqa.eval.scoring import Cited, Question, RunEntry, score_run
-from citeqa.index.embedding import load_model
+from citeqa.index.embedding import load_model, resolve_model
 from citeqa.service.engine import Engine
 
-ALL_MODES = ("naive", "bm25", "rrf-peer", "dense", "hybrid", "citeqa")
+ALL_MODES = ("naive", "txtai", "bm25", "rrf-peer", "dense", "hybrid", "citeqa")
 DEPTH = 10
 
 Ranker = Callable[[str], tuple[list[Cited], float, bool]]
@@ -53,6 +54,18 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
                       else load_model(settings.model, settings.device, "torch"))
         naive = NaivePeer(engine.read_corpus(), peer_model)
         naive_seconds = time.perf_counter() - started
+
+    txtai: TxtaiPeer | None = None
+    txtai_seconds = 0.0
+    if "txtai" in modes:
+        started = time.perf_counter()
+        txtai = TxtaiPeer(engine.read_corpus(), resolve_model(engine.settings.model))
+        txtai_seconds = time.perf_counter() - started
+
+    def txtai_rank(q: str) -> tuple[list[Cited], float, bool]:
+        assert txtai is not None
+        spans, scores = txtai.search(q, DEPTH)
+        return spans, scores[0] if scores else 0.0, False
 
     def naive_rank(q: str) -> tuple[list[Cited], float, bool]:
         assert naive is not None
@@ -88,6 +101,7 @@ def _rankers(engine: Engine, modes: Sequence[str], via_http: str | None) -> dict
     build = retriever.index.manifest.build_seconds
     table: dict[str, tuple[Ranker, float]] = {
         "naive": (naive_rank, naive_seconds),
+        "txtai": (txtai_rank, txtai_seconds),
         "bm25": (mode_rank("bm25"), build),
         "rrf-peer": (rrf_peer, naive_seconds + build),
         "dense": (mode_rank("dense"), build),

@@ -1,8 +1,14 @@
-"""The naive peer: what a user writes in 30 lines with LangChain + FAISS, measured beside citeqa.
+"""The peers measured beside citeqa.
 
-RecursiveCharacterTextSplitter(500, 50) with ``add_start_index`` over the raw files (no cleaning),
-the same embedding model, a flat FAISS inner-product index, top-k by cosine. Its spans come from the
-splitter's ``start_index``, exactly as such a script would cite them.
+*naive*: what a user writes in 30 lines with LangChain + FAISS. RecursiveCharacterTextSplitter(500,
+50) with ``add_start_index`` over the raw files (no cleaning), the same embedding model, a flat
+FAISS inner-product index, top-k by cosine. Its spans come from the splitter's ``start_index``,
+exactly as such a script would cite them.
+
+*txtai*: what a user picks instead of citeqa: txtai's hybrid index (its BM25 scoring plus the same
+MiniLM model, convex fusion at txtai's default weight 0.5) over the same LangChain chunks. txtai
+returns text, not offsets, so spans are recovered with ``str.find`` in the document, as its users
+must. Needs the ``eval`` extra (``pip install 'citeqa[eval]'``).
 """
 
 from __future__ import annotations
@@ -44,6 +50,42 @@ class NaivePeer:
         query = embed(self.model, [question])
         scores, rows = self.index.search(query, k)
         return [self.spans[int(r)] for r in rows[0] if r >= 0], [float(s) for s in scores[0]]
+
+
+class TxtaiPeer:
+    """txtai ``Embeddings(hybrid=True, content=True)`` over LangChain 500/50 chunks."""
+
+    def __init__(self, corpus: Corpus, model_path: str) -> None:
+        """Chunk the corpus and build txtai's hybrid index (the peer's build).
+
+        Args:
+            corpus: the documents.
+            model_path: a sentence-transformers model folder (the same model citeqa uses).
+
+        Raises:
+            ImportError: txtai is not installed (the ``eval`` extra).
+        """
+        from txtai import Embeddings  # the eval extra; imported only when this peer runs
+
+        splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
+        texts = {d.doc_id: d.text for d in corpus.documents}
+        self.chunks: list[tuple[str, str]] = [
+            (d.doc_id, piece) for d in corpus.documents for piece in splitter.split_text(d.text)
+        ]
+        self.texts = texts
+        self.embeddings = Embeddings(path=model_path, content=True, hybrid=True)
+        self.embeddings.index([(i, text, None) for i, (_, text) in enumerate(self.chunks)])
+
+    def search(self, question: str, k: int) -> tuple[list[Cited], list[float]]:
+        """Top-k spans and txtai's fused scores, best first."""
+        results = self.embeddings.search(question, k)
+        spans, scores = [], []
+        for result in results:
+            doc_id, text = self.chunks[int(result["id"])]
+            start = self.texts[doc_id].find(text)  # first occurrence, as a txtai user would cite
+            spans.append(Cited(doc_id, start, start + len(text)))
+            scores.append(float(result["score"]))
+        return spans, scores
 
 
 def rrf(rankings: list[list[Cited]], k: int, constant: int = 60) -> list[Cited]:
