@@ -42,6 +42,11 @@ class Chunk:
             the citation).
         page: the 1-based page (PDF) or slide (PPTX) the passage starts on; None without pages.
         headings: the heading path at the passage's start, outermost first.
+        sentences: the passage's sentences as ``(start, end)`` offsets into ``text`` (in order,
+            non-empty; one span covering the text when the segmenter finds none). Each sentence
+            has its own vector in the index (``sentences.faiss``), in chunk order then sentence
+            order: a question is matched against the sentence that answers it as well as against
+            the whole passage, and the quote is chosen among them.
     """
 
     doc_id: str
@@ -51,10 +56,21 @@ class Chunk:
     context: str = ""
     page: int | None = None
     headings: tuple[str, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
 
     def matching_text(self) -> str:
         """What BM25 sees: the context line, then the passage."""
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+    def sentence_texts(self) -> list[str]:
+        """The text of each sentence, in order."""
+        return [self.text[start:end] for start, end in self.sentences]
+
+
+def passage_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of a passage (:func:`citeqa.corpus.sentences.sentence_spans`), or one
+    span over the whole text when the segmenter finds none."""
+    return tuple(sentence_spans(text)) or ((0, len(text)),)
 
 
 def make_splitter(chunk_size: int) -> RecursiveCharacterTextSplitter:
@@ -145,6 +161,7 @@ def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int)
     """
     return [
         Chunk(document.doc_id, start, end, document.text[start:end], document.context_at(start),
-              page_at(document.pages, start), document.heading_path(start))
+              page_at(document.pages, start), document.heading_path(start),
+              passage_sentences(document.text[start:end]))
         for start, end in chunk_spans(document.text, document.segments, chunk_size, chunk_overlap)
     ]

@@ -1,8 +1,8 @@
-"""Checks of the three files of an index version before anything in them is used.
+"""Checks of the files of an index version before anything in them is used.
 
-Nothing in an index folder is trusted: the manifest's schema and format version, the FAISS header
-against the manifest before FAISS reads the file (FAISS allocates whatever sizes a file claims), and
-every chunk record's types and span. Each refusal is an :class:`IndexCorruptError` naming the file.
+Nothing in an index folder is trusted: the manifest's schema and format version, the FAISS headers
+against the manifest before FAISS reads the files (FAISS allocates whatever sizes a file claims), and
+every chunk record's types, span and sentence spans. Each refusal is an :class:`IndexCorruptError` naming the file.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from citeqa.index.errors import IndexCorruptError
 from citeqa.index.manifest import FORMAT_VERSION, Manifest
 
 _MANIFEST = "manifest.json"
+#: The sentence vectors' file; its index type and row count are the manifest's sentence_* fields.
+SENTENCES_FILE = "sentences.faiss"
 
 #: The FAISS index types an index may hold, by the manifest's name for them (up to any
 #: ``"(nlist=...)"``), with their class and the fourcc faiss.write_index starts their file with.
@@ -32,7 +34,7 @@ _INDEX_TYPES: dict[str, tuple[type, bytes]] = {
     "IndexFlatIP": (faiss.IndexFlatIP, b"IxFI"),
     "IndexIVFFlat": (faiss.IndexIVFFlat, b"IwFl"),
 }
-_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context", "page", "headings"})
+_CHUNK_KEYS = frozenset({"doc_id", "start", "end", "text", "context", "page", "headings", "sentences"})
 #: How faiss.write_index starts every index file (faiss/impl/index_write.cpp: the fourcc, then
 #: write_index_header: d int32, ntotal int64, two dummy int64, is_trained bool, metric_type int32; no
 #: metric_arg for inner product), native byte order; an ``IndexFlat`` goes on with its codes vector
@@ -96,12 +98,22 @@ def _base_type(index_type: str) -> str:
     return index_type.split("(", 1)[0]
 
 
+def _shape(path: Path, manifest: Manifest) -> tuple[str, int]:
+    """The index type and row count the manifest gives the FAISS file ``path``: the passages'
+    (``index.faiss``) or the sentences' (``sentences.faiss``)."""
+    if path.name == SENTENCES_FILE:
+        return _base_type(manifest.sentence_index_type), manifest.n_sentences
+    return _base_type(manifest.index_type), manifest.n_chunks
+
+
 def check_faiss_header(path: Path, manifest: Manifest) -> None:
     """Check that ``path`` starts as a FAISS file of the manifest's index type, dimension and row
     count, with inner product, and is as long as that needs (exactly, for a flat index)."""
     require_regular_file(path)
-    index_type = _base_type(manifest.index_type)
-    dim, n_rows = manifest.dim, manifest.n_chunks
+    index_type, n_rows = _shape(path, manifest)
+    if index_type not in _INDEX_TYPES:
+        raise IndexCorruptError(f"{path.parent / _MANIFEST} names an unknown FAISS index type {index_type!r}")
+    dim = manifest.dim
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -134,15 +146,15 @@ def check_faiss_header(path: Path, manifest: Manifest) -> None:
 def read_faiss(path: Path, manifest: Manifest) -> faiss.Index:
     """Read a FAISS file whose header :func:`check_faiss_header` passed, and check what FAISS
     made of it."""
-    index_type = _base_type(manifest.index_type)
+    index_type, n_rows = _shape(path, manifest)
     try:
         index = faiss.read_index(str(path))
     except (RuntimeError, MemoryError) as exc:  # FAISS reports a bad file as RuntimeError
         raise IndexCorruptError(f"FAISS cannot read {path}: {str(exc).splitlines()[0]}") from exc
     if (not isinstance(index, _INDEX_TYPES[index_type][0]) or index.metric_type != faiss.METRIC_INNER_PRODUCT
-            or index.ntotal != manifest.n_chunks or index.d != manifest.dim):
+            or index.ntotal != n_rows or index.d != manifest.dim):
         raise IndexCorruptError(
-            f"{path} is not an {index_type} of {manifest.n_chunks} vectors of dim {manifest.dim} "
+            f"{path} is not an {index_type} of {n_rows} vectors of dim {manifest.dim} "
             f"with inner product, as {path.parent / _MANIFEST} says"
         )
     return index
@@ -176,8 +188,17 @@ def _parse_chunk(line: str) -> Chunk:
     headings = record["headings"]
     if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
         raise ValueError(f"headings is {headings!r}, not a list of strings")
+    sentences = record["sentences"]
+    if (not isinstance(sentences, list) or not sentences
+            or not all(isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in sentences)):
+        raise ValueError(f"sentences is {str(sentences)[:80]}, not a non-empty list of [start, end] pairs")
+    previous_end = 0
+    for start, end in sentences:
+        if not previous_end <= start < end <= len(record["text"]):
+            raise ValueError(f"sentence [{start}, {end}) is not an ordered span of the chunk's text")
+        previous_end = end
     return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"],
-                 page, tuple(headings))
+                 page, tuple(headings), tuple((s, e) for s, e in sentences))
 
 
 def read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
@@ -204,6 +225,12 @@ def read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
         raise IndexCorruptError(
             f"{path} has {len(chunks)} chunk records, {path.parent / _MANIFEST} says {manifest.n_chunks} "
             f"(one per FAISS row: {manifest.n_chunks} vectors)"
+        )
+    n_sentences = sum(len(c.sentences) for c in chunks)
+    if n_sentences != manifest.n_sentences:
+        raise IndexCorruptError(
+            f"{path} has {n_sentences} sentences, {path.parent / _MANIFEST} says {manifest.n_sentences} "
+            f"(one per row of {SENTENCES_FILE})"
         )
     counts = Counter(c.doc_id for c in chunks)
     for doc_id, entry in manifest.documents.items():

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from citeqa.corpus.reader import file_fingerprint, list_corpus_files
 
 #: Bump when the on-disk layout changes; an index of another version is rebuilt, never misread.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class DocumentEntry(BaseModel):
@@ -73,6 +73,10 @@ class Manifest(BaseModel):
     skipped: list[SkippedEntry]
     n_documents: int
     n_chunks: int
+    #: rows of sentences.faiss: every chunk's sentences, in chunk order (see Chunk.sentences)
+    n_sentences: int = 0
+    #: the FAISS index type of sentences.faiss (as index_type)
+    sentence_index_type: str = "IndexFlatIP"
     #: chunks whose vectors were copied from the previous version instead of embedded again
     reused_chunks: int = 0
     versions: dict[str, str]

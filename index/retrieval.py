@@ -12,14 +12,20 @@ grid 0.3..0.6 on both shared sets (dev MRR@10 / SQuAD-A hit@5 / MRR@10: 0.3 .977
 0.35 1.000/.921/.807, 0.4 1.000/.925/.804, 0.5 .977/.929/.798, 0.6 .970/.912/.785; min-max at 0.6
 had 1.000/.925/.801), the middle of the flat best region.
 
-Confidence is the best dense cosine times the mean of two term-evidence signals over the question's
-content terms (stemmed, stopwords removed): *coverage*, the share that occur anywhere in the
-corpus, and *support*, the largest share found together in one of the five best dense passages. A
-question about things the corpus never mentions, or whose terms never meet in one passage, gets a
-low score even when the embedder finds a topically similar passage. Measured on both shared sets,
-this raised the abstention AUROC on SQuAD-A from 0.958 (cosine alone) and 0.965 (cosine x
-coverage) to 0.979, at 1.000 on dev. The threshold on it is a setting, chosen on both sets together
-(eval/RESULTS.md).
+The dense score of a passage is the mean of its own cosine and the cosine of its best sentence
+(every sentence has its own vector, ``sentences.faiss``): a question usually asks what one sentence
+says, and a 500-character passage's vector dilutes it. Dense candidates are the nearest passages
+and the passages of the nearest sentences. Measured on both shared sets: dense hit@5 / MRR@10 on
+SQuAD-A 0.829 / 0.679 -> 0.887 / 0.762, hybrid MRR@10 0.804 -> 0.811 (eval/RESULTS.md).
+
+Confidence is the best *sentence* cosine times the mean of two term-evidence signals over the
+question's content terms (stemmed, stopwords removed): *coverage*, the share that occur anywhere in
+the corpus, and *support*, the largest share found together in one of the five best dense passages.
+A question about things the corpus never mentions, or whose terms never meet in one passage, gets a
+low score even when the embedder finds a topically similar passage. Abstention AUROC on SQuAD-A:
+0.958 (passage cosine alone), 0.980 (passage cosine x evidence), 0.990 (best sentence cosine x
+evidence), with 1.000 on dev. The threshold on it is a setting, chosen on half the articles and
+checked on the other half (eval/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -30,7 +36,6 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
-from citeqa.corpus.sentences import sentence_spans
 from citeqa.index.batching import Encode
 from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import embed
@@ -100,6 +105,15 @@ def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> n
     return np.lexsort((rows, -np.round(scores.astype(np.float64), SCORE_DECIMALS))).astype(np.int64)
 
 
+@dataclass(frozen=True)
+class _Dense:
+    """A question's vector, its dense candidate passages and its best sentence cosine."""
+
+    query: npt.NDArray[np.float32]
+    pool: npt.NDArray[np.int64]
+    best_sentence: float
+
+
 class Retriever:
     """Dense, BM25 and hybrid retrieval over one stored index."""
 
@@ -122,19 +136,45 @@ class Retriever:
         self.index = index
         self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
-        self._sentences = [sentence_spans(c.text) or [(0, len(c.text))] for c in index.chunks]
+        self._sentences = [c.sentences for c in index.chunks]
         tokens = iter(self.bm25.tokenize_many(
             [c.text[s:e] for c, spans in zip(index.chunks, self._sentences, strict=True) for s, e in spans]
         ))
         self._sentence_terms = [[frozenset(next(tokens)) for _ in spans] for spans in self._sentences]
 
-    def _dense(self, question: str, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    def _dense(self, question: str, n: int) -> _Dense:
+        """The question's vector and the dense candidates: the ``n`` nearest passages and the
+        passages of the ``n`` nearest sentences."""
         query = self.encode([question])
-        scores, rows = self.index.faiss_index.search(query, min(n, self.index.faiss_index.ntotal))
-        keep = rows[0] >= 0
-        rows, scores = rows[0][keep].astype(np.int64), scores[0][keep]
-        order = tie_order(rows, scores)
-        return rows[order], scores[order], query[0]
+        index = self.index
+        _, rows = index.faiss_index.search(query, min(n, index.faiss_index.ntotal))
+        sentence_cos, sentence_rows = index.sentence_index.search(query, min(n, index.sentence_index.ntotal))
+        owners = np.searchsorted(index.sentence_rows, sentence_rows[0][sentence_rows[0] >= 0], side="right") - 1
+        pool = np.union1d(rows[0][rows[0] >= 0], owners).astype(np.int64)
+        best_sentence = float(sentence_cos[0][0]) if sentence_rows[0][0] >= 0 else -1.0
+        return _Dense(query[0], pool, best_sentence)
+
+    def dense_scores(self, query: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> tuple[
+            npt.NDArray[np.float32], npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
+        """Dense scores of some passages: the mean of the passage's cosine and its best sentence's.
+
+        Args:
+            query: ``(dim,)`` the question's vector.
+            rows: ``(n,)`` passage rows.
+
+        Returns:
+            ``(n,)`` dense scores in [-1, 1]; ``(n,)`` best-sentence cosines; and for each passage
+            the ``(sentences,)`` cosines of its sentences.
+        """
+        index = self.index
+        passage_cos = index.faiss_index.reconstruct_batch(rows) @ query if len(rows) else np.zeros(0, np.float32)
+        bounds = index.sentence_rows
+        sentence_ids = np.concatenate([np.arange(bounds[r], bounds[r + 1]) for r in rows]) if len(rows) else np.zeros(0, np.int64)
+        all_cos = index.sentence_index.reconstruct_batch(sentence_ids) @ query if len(sentence_ids) else np.zeros(0, np.float32)
+        splits = np.cumsum([bounds[r + 1] - bounds[r] for r in rows])[:-1]
+        per_passage = np.split(all_cos, splits) if len(rows) else []
+        best = np.array([c.max() for c in per_passage], dtype=np.float32)
+        return ((passage_cos + best) / 2).astype(np.float32), best, per_passage
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
@@ -151,29 +191,35 @@ class Retriever:
             ``(row, score)`` pairs best first, at most ``k``; and the confidence (see the module
             docstring).
         """
-        return self._rank(question, self.bm25.query_terms(question), k, mode, candidates, dense_weight)
+        ranked, confidence, _ = self._rank(question, self.bm25.query_terms(question), k, mode, candidates, dense_weight)
+        return ranked, confidence
 
     def _rank(self, question: str, terms: list[str], k: int, mode: Mode, candidates: int = 100,
-              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
-        """:meth:`rank` with the question's terms already computed."""
-        rows, cos, query = self._dense(question, max(k, candidates))
-        confidence = (float(cos[0]) if len(cos) else -1.0) * self._term_evidence(terms, rows[:5])
+              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float, npt.NDArray[np.float32]]:
+        """:meth:`rank` with the question's terms already computed; also returns the question's
+        vector."""
+        dense = self._dense(question, max(k, candidates))
+        scores, _, _ = self.dense_scores(dense.query, dense.pool)
+        by_dense = dense.pool[tie_order(dense.pool, scores)]
+        confidence = dense.best_sentence * self._term_evidence(terms, by_dense[:5])
         if mode == "dense":
-            return [(int(r), float(s)) for r, s in zip(rows[:k], cos[:k], strict=True)], confidence
+            order = tie_order(dense.pool, scores)[:k]
+            return [(int(dense.pool[i]), float(scores[i])) for i in order], confidence, dense.query
         lexical = self.bm25.scores(terms)
         if mode == "bm25":
-            order = np.argsort(-lexical, kind="stable")[:k]
-            return [(int(r), float(lexical[r])) for r in order], confidence
-        pool = np.union1d(rows, np.argsort(-lexical, kind="stable")[:candidates])
-        vectors = self.index.faiss_index.reconstruct_batch(pool)
-        # Stable scales, not the min and max of this pool: cosine as it is (clipped at 0) and BM25
-        # over the query's own upper bound, so that a one-passage corpus keeps a real score and the
-        # only passage matching a rare term ("2024") keeps that evidence against one that does not.
+            top = np.argsort(-lexical, kind="stable")[:k]
+            return [(int(r), float(lexical[r])) for r in top], confidence, dense.query
+        pool = np.union1d(dense.pool, np.argsort(-lexical, kind="stable")[:candidates]).astype(np.int64)
+        pool_dense, _, _ = self.dense_scores(dense.query, pool)
+        # Stable scales, not the min and max of this pool: the dense score as it is (clipped at 0)
+        # and BM25 over the query's own upper bound, so that a one-passage corpus keeps a real
+        # score and the only passage matching a rare term ("2024") keeps that evidence against one
+        # that does not.
         upper = self.bm25.upper_bound(terms)
         lexical_share = lexical[pool] / upper if upper > 0 else np.zeros(len(pool), dtype=np.float32)
-        fused = dense_weight * np.clip(vectors @ query, 0.0, 1.0) + (1 - dense_weight) * lexical_share
+        fused = dense_weight * np.clip(pool_dense, 0.0, 1.0) + (1 - dense_weight) * lexical_share
         order = tie_order(pool, fused)[:k]
-        return [(int(pool[i]), float(fused[i])) for i in order], confidence
+        return [(int(pool[i]), float(fused[i])) for i in order], confidence, dense.query
 
     def _term_evidence(self, terms: list[str], rows: npt.NDArray[np.int64]) -> float:
         """Mean of coverage and support (module docstring), in [0, 1]; 0 for no content term."""
@@ -184,19 +230,27 @@ class Retriever:
         support = max(sum(u in self.bm25.passage_units[r] for u in units) for r in rows) / len(units)
         return (coverage + support) / 2
 
-    def quote(self, row: int, terms: set[str]) -> Quote:
-        """The sentence of passage ``row`` sharing the most query terms (earliest on ties).
+    def quote(self, row: int, terms: set[str], sentence_cos: npt.NDArray[np.float32] | None = None) -> Quote:
+        """The sentence of passage ``row`` that best answers the question: the highest share of
+        the question's terms plus cosine to the question (earliest on ties); by terms alone
+        without ``sentence_cos``.
 
         Args:
             row: the passage's row in the index.
             terms: the question's terms, from :meth:`Bm25Index.query_terms`.
+            sentence_cos: ``(sentences,)`` the cosine of each of the passage's sentences to the
+                question (:meth:`dense_scores`), or None.
 
         Returns:
             A span of the document's text layer: ``text_layer[start:end] == text``.
         """
         chunk = self.index.chunks[row]
-        scores = [len(terms & sentence) for sentence in self._sentence_terms[row]]
-        start, end = self._sentences[row][scores.index(max(scores))]
+        shared = np.array([len(terms & sentence) for sentence in self._sentence_terms[row]], dtype=np.float64)
+        scores = shared / max(len(terms), 1)
+        if sentence_cos is not None:
+            scores = scores + sentence_cos
+        best = int(np.argmax(np.round(scores, SCORE_DECIMALS)))
+        start, end = self._sentences[row][best]
         return Quote(chunk.start + start, chunk.start + end, chunk.text[start:end])
 
     def answer(self, question: str, k: int, min_confidence: float, mode: Mode = "hybrid",
@@ -216,12 +270,13 @@ class Retriever:
             dense_weight: see :meth:`rank`.
         """
         terms = self.bm25.query_terms(question)
-        ranked, confidence = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight)
+        ranked, confidence, query = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight)
         term_set = set(terms)
+        _, _, sentence_cos = self.dense_scores(query, np.array([row for row, _ in ranked], dtype=np.int64))
         hits: list[Hit] = []
-        for row, score in ranked:
+        for (row, score), cos in zip(ranked, sentence_cos, strict=True):
             chunk = self.index.chunks[row]
-            quote = self.quote(row, term_set)
+            quote = self.quote(row, term_set, cos)
             if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
                    for h in hits):
                 continue

@@ -5,9 +5,10 @@ Layout of an index folder::
     INDEX_DIR/
       CURRENT            name of the live version folder (one line), replaced atomically
       v<time>-<rand>/    one complete index version
-        index.faiss      FAISS index (faiss.write_index; no pickle)
-        chunks.jsonl     one {"doc_id", "start", "end", "text", "context", "page", "headings"} per
-                         FAISS row, in row order
+        index.faiss      FAISS index of the passages (faiss.write_index; no pickle)
+        sentences.faiss  FAISS index of every passage's sentences, in passage order
+        chunks.jsonl     one {"doc_id", "start", "end", "text", "context", "page", "headings",
+                         "sentences"} per row of index.faiss, in row order
         documents.jsonl  the text layer every citation points into, one document per line
                          ({"doc_id", "format", "title", "encoding", "pages", "headings", "text"})
         manifest.json    see citeqa.index.manifest.Manifest
@@ -20,9 +21,9 @@ previous good index stays loadable. Leftovers of a crashed build (``.tmp-*`` fol
 ``CURRENT`` does not name) are removed by the next build, before it writes and after its swap.
 
 Loading trusts nothing in the folder: ``CURRENT`` must name a version folder inside it, and the
-four files are checked (manifest schema and format version, the FAISS header against the manifest
-before FAISS reads it, every chunk record's types and span, every chunk's text against the text
-layer it cites) before use. Only these four files are
+five files are checked (manifest schema and format version, the FAISS headers against the manifest
+before FAISS reads them, every chunk record's types, span and sentences, every chunk's text against
+the text layer it cites) before use. Only these five files are
 ever opened; anything else in a version folder (a dropped ``*.pkl``, say) is ignored, and nothing is
 unpickled or executed. A bad file raises :class:`IndexCorruptError` naming it (the checks live in
 :mod:`citeqa.index.file_checks`).
@@ -39,12 +40,14 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import faiss
+import numpy as np
+import numpy.typing as npt
 
 from citeqa.corpus.reader import Document
 from citeqa.index.chunking import Chunk
@@ -56,6 +59,7 @@ from citeqa.index.file_checks import read_documents as _read_documents
 from citeqa.index.file_checks import read_chunks as _read_chunks
 from citeqa.index.file_checks import read_faiss as _read_faiss
 from citeqa.index.file_checks import read_manifest_file as _read_manifest_file
+from citeqa.index.file_checks import SENTENCES_FILE as _SENTENCES
 from citeqa.index.manifest import Manifest
 
 _CURRENT = "CURRENT"
@@ -86,6 +90,10 @@ class StoredIndex:
         path: the version folder it was loaded from.
         documents: doc_id -> the document as indexed: the text layer citations point into, its
             title, pages, headings and encoding.
+        sentence_index: the FAISS index of the sentences: rows ``sentence_rows[i]`` to
+            ``sentence_rows[i + 1]`` embed ``chunks[i].sentences`` in order.
+        sentence_rows: ``(len(chunks) + 1,)`` int64, each chunk's first sentence row (a
+            cumulative sum of the sentence counts).
     """
 
     faiss_index: faiss.Index
@@ -93,6 +101,16 @@ class StoredIndex:
     manifest: Manifest
     path: Path
     documents: dict[str, Document]
+    sentence_index: faiss.Index
+    sentence_rows: npt.NDArray[np.int64]
+
+
+def sentence_rows(chunks: Sequence[Chunk]) -> npt.NDArray[np.int64]:
+    """``(len(chunks) + 1,)``: where each chunk's sentences start among all sentence rows, and
+    the total at the end."""
+    rows = np.zeros(len(chunks) + 1, dtype=np.int64)
+    np.cumsum([len(c.sentences) for c in chunks], out=rows[1:])
+    return rows
 
 
 def _fsync_file(path: Path) -> None:
@@ -145,7 +163,7 @@ def _remove_leftovers(index_dir: Path, keep: str | None, *, versions: bool) -> N
 
 def write_index(
     index_dir: Path, faiss_index: faiss.Index, chunks: list[Chunk], manifest: Manifest,
-    documents: list[Document],
+    documents: list[Document], sentence_index: faiss.Index,
 ) -> Path:
     """Write a new index version and make it the live one, atomically.
 
@@ -158,16 +176,20 @@ def write_index(
         chunks: the chunk records.
         manifest: the manifest to store.
         documents: the indexed documents, whose text layers the chunks cite.
+        sentence_index: one row per sentence of ``chunks``, in order (see :class:`StoredIndex`).
 
     Returns:
         The new version folder.
 
     Raises:
         OSError: the folder cannot be written; the previous version stays live.
-        ValueError: the FAISS row count differs from the number of chunks.
+        ValueError: a FAISS row count differs from the number of chunks or sentences.
     """
     if faiss_index.ntotal != len(chunks):
         raise ValueError(f"{faiss_index.ntotal} vectors for {len(chunks)} chunks")
+    n_sentences = int(sentence_rows(chunks)[-1])
+    if sentence_index.ntotal != n_sentences:
+        raise ValueError(f"{sentence_index.ntotal} sentence vectors for {n_sentences} sentences")
     with build_lock(index_dir):
         live = _live_name(index_dir)
         # Freeing the space of dead builds first lets a build succeed on a disk they filled. With
@@ -179,17 +201,19 @@ def write_index(
         final = index_dir / name
         try:
             faiss.write_index(faiss_index, str(tmp / _FAISS))
+            faiss.write_index(sentence_index, str(tmp / _SENTENCES))
             with open(tmp / _CHUNKS, "w", encoding="utf-8") as handle:
                 for chunk in chunks:
                     record = {"doc_id": chunk.doc_id, "start": chunk.start, "end": chunk.end,
                               "text": chunk.text, "context": chunk.context, "page": chunk.page,
-                              "headings": list(chunk.headings)}
+                              "headings": list(chunk.headings),
+                              "sentences": [list(span) for span in chunk.sentences]}
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             with open(tmp / _DOCUMENTS, "w", encoding="utf-8") as handle:
                 for document in documents:
                     handle.write(_document_record(document) + "\n")
             (tmp / _MANIFEST).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-            for file_name in (_FAISS, _CHUNKS, _DOCUMENTS, _MANIFEST):
+            for file_name in (_FAISS, _SENTENCES, _CHUNKS, _DOCUMENTS, _MANIFEST):
                 _fsync_file(tmp / file_name)
             _fsync_dir(tmp)
             tmp.rename(final)
@@ -268,26 +292,28 @@ def read_manifest(index_dir: Path) -> Manifest:
 
 
 def _load_version(version: Path) -> StoredIndex:
-    """Load and check one version folder (only its four files are opened)."""
+    """Load and check one version folder (only its five files are opened)."""
     manifest = _read_manifest_file(version)
     fix = f"rebuild with `citeqa index --index {version.parent}`"
     try:
         # Cheap checks first: the FAISS header, then the chunks; FAISS reads the big file last.
         _check_faiss_header(version / _FAISS, manifest)
+        _check_faiss_header(version / _SENTENCES, manifest)
         chunks = _read_chunks(version / _CHUNKS, manifest)
         documents = _read_documents(version / _DOCUMENTS, manifest)
         _check_spans(chunks, documents, version)
         faiss_index = _read_faiss(version / _FAISS, manifest)
+        sentence_index = _read_faiss(version / _SENTENCES, manifest)
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {fix}") from exc
-    return StoredIndex(faiss_index, chunks, manifest, version, documents)
+    return StoredIndex(faiss_index, chunks, manifest, version, documents, sentence_index, sentence_rows(chunks))
 
 
 def load_index(index_dir: Path) -> StoredIndex:
     """Load the live index version.
 
-    Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss``, ``chunks.jsonl`` and
-    ``documents.jsonl`` are read, each checked before use; nothing is unpickled.
+    Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss``, ``sentences.faiss``,
+    ``chunks.jsonl`` and ``documents.jsonl`` are read, each checked before use; nothing is unpickled.
 
     Raises:
         IndexNotFoundError: no index in ``index_dir``.

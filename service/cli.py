@@ -168,7 +168,8 @@ def ask(
         out.print(f"Nothing in the corpus answers this (confidence {response.confidence:.3f}).")
         return
     for rank, p in enumerate(response.passages, 1):
-        out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}")
+        weak = "  [dim](weak: far below the best passage)[/]" if p.weak else ""
+        out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}{weak}")
         out.print(escape(p.text), highlight=False, soft_wrap=True)
         out.print(f"[dim]quote [{p.quote.start}:{p.quote.end}]:[/] {escape(p.quote.text)}", highlight=False, soft_wrap=True)
         out.print()

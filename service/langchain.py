@@ -28,7 +28,7 @@ def to_documents(response: AskResponse) -> list[Document]:
         Document(
             page_content=p.text,
             metadata={"doc_id": p.doc_id, "title": p.title, "page": p.page, "headings": p.headings,
-                      "start": p.start, "end": p.end, "score": p.score,
+                      "start": p.start, "end": p.end, "score": p.score, "weak": p.weak,
                       "quote": p.quote.model_dump(), "confidence": response.confidence},
         )
         for p in response.passages

@@ -52,7 +52,8 @@ def render_answer(response: AskResponse) -> str:
     for passage in response.passages:
         citation = f"[{passage.doc_id}:{passage.start}-{passage.end}]"
         where = f"{passage.title}" + (f", page {passage.page}" if passage.page else "")
-        blocks.append(f"{citation} {where} (score {passage.score:.3f})\nQuote: {passage.quote.text}\nPassage: {passage.text}")
+        weak = ", weak: far below the best passage" if passage.weak else ""
+        blocks.append(f"{citation} {where} (score {passage.score:.3f}{weak})\nQuote: {passage.quote.text}\nPassage: {passage.text}")
     return "\n\n".join(blocks)
 
 

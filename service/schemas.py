@@ -40,6 +40,21 @@ class Passage(BaseModel):
     end: int = Field(description="end offset, exclusive")
     text: str
     score: float = Field(description="ranking score, higher is better (hybrid: fused score in [0, 1])")
+    weak: bool = Field(
+        description="far below the best passage (score under weak_ratio x the best): probably filler, "
+        "shown collapsed on the page and left out of sources"
+    )
+    quote: QuoteSpan
+
+
+class Source(BaseModel):
+    """One cited document and what it says: its best passage's quote. Sources that disagree are
+    shown side by side; citeqa does not judge agreement."""
+
+    doc_id: str
+    title: str
+    page: int | None = Field(default=None, description="page (PDF) or slide (PPTX) of the quote's passage")
+    passage: int = Field(description="0-based position in passages of the document's best passage")
     quote: QuoteSpan
 
 
@@ -58,6 +73,9 @@ class AskResponse(BaseModel):
     answered: bool
     confidence: float = Field(description="the score abstention is decided on (higher: more confident)")
     passages: list[Passage]
+    sources: list[Source] = Field(
+        description="each document cited by a passage that is not weak, once, in rank order, with its best quote"
+    )
     index: IndexInfo
 
 

@@ -77,6 +77,10 @@ class Settings(BaseSettings):
         default=0.33, ge=-1.0, le=1.0,
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
+    weak_ratio: float = Field(
+        default=0.6, ge=0.0, le=1.0,
+        description="a passage scoring under this times the best passage's score is flagged weak (chosen in eval/RESULTS.md)",
+    )
     rebuild: Literal["auto", "never"] = Field(
         default="auto", description="on start: rebuild a missing or stale index (auto) or refuse to start (never)"
     )

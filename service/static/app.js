@@ -42,7 +42,19 @@ function render(body, forced) {
     statusLine.textContent = `No answer found (confidence ${body.confidence.toFixed(2)}).`;
     return;
   }
-  // Group passages by document, documents in the order of their best passage.
+  // What each source says, side by side: its title and best quote (sources may disagree; the
+  // reader judges).
+  if (body.sources.length) {
+    const says = el("section", { class: "sources", id: "sources", "aria-label": "What the sources say" });
+    for (const source of body.sources) {
+      says.append(el("figure", { class: "says", "data-doc-id": source.doc_id },
+        el("blockquote", {}, source.quote.text),
+        el("figcaption", {}, source.title, " — ", sourceLink(source))));
+    }
+    results.append(says);
+  }
+  // Group passages by document, documents in the order of their best passage. Weak passages (far
+  // below the best) are collapsed.
   const groups = new Map();
   for (const passage of body.passages) {
     if (!groups.has(passage.doc_id)) groups.set(passage.doc_id, []);
@@ -57,7 +69,10 @@ function render(body, forced) {
       if (passage.page) meta.append(el("span", { class: "page" }, `page ${passage.page}`));
       if (passage.headings.length) meta.append(el("span", { class: "headings" }, passage.headings.join(" › ")));
       meta.append(el("span", {}, `score ${passage.score.toFixed(3)}`), sourceLink(passage));
-      section.append(el("article", { class: "passage" }, passageWithQuote(passage), meta));
+      const article = el("article", { class: passage.weak ? "passage weak" : "passage" }, passageWithQuote(passage), meta);
+      section.append(passage.weak
+        ? el("details", { class: "weak-passage" }, el("summary", {}, "Weak match (far below the best passage)"), article)
+        : article);
     }
     results.append(section);
   }

@@ -526,7 +526,7 @@ def test_a_build_removes_leftovers_and_nothing_else(index_dir: Path, tmp_path: P
     (outside / "precious.txt").write_text("keep me")
     (index_dir / "v20000101T000000Z-0000beef").symlink_to(outside, target_is_directory=True)
 
-    new = write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()))
+    new = write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()), live.sentence_index)
 
     assert sorted(p.name for p in index_dir.iterdir()) == sorted(
         [".lock", "CURRENT", new.name, "videos", "v20000101T000000Z-0000beef"]
@@ -545,7 +545,7 @@ def test_leftovers_go_before_a_build_writes(index_dir: Path, monkeypatch: pytest
 
     monkeypatch.setattr(store.os, "replace", crash)
     with pytest.raises(OSError, match="simulated crash"):
-        write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()))
+        write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()), live.sentence_index)
     monkeypatch.undo()
     # The dead build's folder went before the new one was written (space is freed first); the
     # crashed build's own version is an orphan until the next build, and the live index is intact.
@@ -562,7 +562,7 @@ def test_a_reader_follows_a_swap_that_removes_its_version(
 
     def swap_then_read(path: Path, manifest: Any) -> Any:
         if not swapped:  # another process finishes a build between resolving CURRENT and reading
-            swapped.append(write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values())))
+            swapped.append(write_index(index_dir, live.faiss_index, list(live.chunks), live.manifest, list(live.documents.values()), live.sentence_index))
         return real_read_chunks(path, manifest)
 
     monkeypatch.setattr(store, "_read_chunks", swap_then_read)
@@ -604,13 +604,13 @@ def _tamper_cases() -> list[Any]:
             (v / "documents.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return apply
 
-    def faiss_bytes(change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
-        return lambda v: (v / "index.faiss").write_bytes(change((v / "index.faiss").read_bytes()))
+    def faiss_bytes(change: Callable[[bytes], bytes], name: str = "index.faiss") -> Callable[[Path], None]:
+        return lambda v: (v / name).write_bytes(change((v / name).read_bytes()))
 
-    def other_faiss(make: Callable[[np.ndarray], faiss.Index]) -> Callable[[Path], None]:
+    def other_faiss(make: Callable[[np.ndarray], faiss.Index], name: str = "index.faiss") -> Callable[[Path], None]:
         def apply(v: Path) -> None:
-            good = faiss.read_index(str(v / "index.faiss"))
-            faiss.write_index(make(good.reconstruct_n(0, good.ntotal)), str(v / "index.faiss"))
+            good = faiss.read_index(str(v / name))
+            faiss.write_index(make(good.reconstruct_n(0, good.ntotal)), str(v / name))
         return apply
 
     def flat(
@@ -644,8 +644,20 @@ def _tamper_cases() -> list[Any]:
     def case(file_name: str, how: Callable[[Path], None], detail: str = "", *, id: str) -> Any:
         return pytest.param(file_name, how, detail, id=id)
 
-    M, F, C, D = "manifest.json", "index.faiss", "chunks.jsonl", "documents.jsonl"
+    M, F, C, D, S = "manifest.json", "index.faiss", "chunks.jsonl", "documents.jsonl", "sentences.faiss"
     return [
+        case(S, faiss_bytes(lambda b: b[:-1], S), "truncated", id="sentences-truncated-one-byte"),
+        case(S, faiss_bytes(forged_count, S), "1099511627776 vectors", id="sentences-forged-row-count"),
+        case(S, other_faiss(flat(faiss.IndexFlatIP, rows=slice(1, None)), S), id="sentences-one-row-short"),
+        case(S, lambda v: (v / S).unlink(), id="sentences-missing"),
+        case(S, replace_with(S, "symlink"), id="sentences-a-symlink"),
+        case(C, edit_line(3, lambda r: {**r, "sentences": []}), "line 3", id="chunks-no-sentences"),
+        case(C, edit_line(3, lambda r: {**r, "sentences": [[0, len(r["text"]) + 1]]}), "line 3",
+             id="chunks-sentence-past-the-text"),
+        case(C, edit_line(3, lambda r: {**r, "sentences": r["sentences"][::-1]}) , "line 3",
+             id="chunks-sentences-out-of-order"),
+        case(C, edit_line(3, lambda r: {**r, "sentences": r["sentences"] + [[len(r["text"]), len(r["text"])]]}),
+             "line 3", id="chunks-empty-sentence"),
         case(D, lambda v: (v / D).unlink(), id="documents-missing"),
         case(D, text(D, "{oops\n"), "line 1", id="documents-bad-json"),
         case(D, edit_document(lambda r: {**r, "text": "X" + r["text"]}), "is not the chunk's text",
@@ -779,7 +791,7 @@ def test_an_ivf_index_loads_and_a_mislabelled_or_truncated_one_is_refused(index_
     ivf.make_direct_map()
     ivf.nprobe = 2
     manifest = live.manifest.model_copy(update={"index_type": "IndexIVFFlat(nlist=2,nprobe=2)"})
-    version = write_index(index_dir, ivf, list(live.chunks), manifest, list(live.documents.values()))
+    version = write_index(index_dir, ivf, list(live.chunks), manifest, list(live.documents.values()), live.sentence_index)
     loaded = load_index(index_dir)
     assert isinstance(loaded.faiss_index, faiss.IndexIVFFlat) and loaded.faiss_index.nprobe == 2
 
@@ -830,7 +842,7 @@ def test_dropped_pickles_are_never_loaded(index_dir: Path, model: SentenceTransf
     assert stored.chunks == good.chunks and stored.manifest == good.manifest
 
 
-@pytest.mark.parametrize("file_name", ["index.faiss", "chunks.jsonl", "documents.jsonl", "manifest.json"])
+@pytest.mark.parametrize("file_name", ["index.faiss", "sentences.faiss", "chunks.jsonl", "documents.jsonl", "manifest.json"])
 def test_a_pickle_in_place_of_an_index_file_is_refused(index_dir: Path, tmp_path: Path, file_name: str) -> None:
     marker = tmp_path / "unpickled"
     version = _version(index_dir)

@@ -113,8 +113,8 @@ def _check_edit_sequence(model, monkeypatch, edits) -> None:  # type: ignore[no-
                          and previous.manifest.documents[d.doc_id].sha256 == d.sha256}
             embedded.clear()
             incremental = build_index(docs, live, model, MODEL, CHUNKING, previous=previous)
-            fresh = [c.text for c in incremental.chunks if c.doc_id not in unchanged]
-            assert sorted(embedded) == sorted(set(fresh))  # each new passage once, nothing else
+            fresh = [t for c in incremental.chunks if c.doc_id not in unchanged for t in [c.text, *c.sentence_texts()]]
+            assert sorted(embedded) == sorted(set(fresh))  # each new passage and sentence once, nothing else
             assert incremental.manifest.reused_chunks == sum(c.doc_id in unchanged for c in incremental.chunks)
 
             full_dir = Path(tmp) / "full"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from citeqa.corpus.reader import read_corpus
+from citeqa.corpus.sentences import sentence_spans
 from citeqa.index.build import build_index
 from citeqa.index.manifest import ChunkingParams
-from citeqa.index.retrieval import MODES, Retriever, sentence_spans
+from citeqa.index.retrieval import MODES, Retriever
 from citeqa.service.settings import Settings
 from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
 
@@ -124,3 +126,34 @@ def test_the_passage_naming_the_asked_year_wins_between_two(model, tmp_path: Pat
     for year in ("2024", "2025"):
         ranked, _ = retriever.rank(f"How many members did the cooperative have in {year}?", 2, "hybrid", dense_weight=0.4)
         assert stored.chunks[ranked[0][0]].doc_id == f"report-{year}.txt"
+
+
+def test_the_quote_is_found_by_meaning_when_no_word_is_shared(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "museum.txt").write_text(
+        "The city museum opens at nine in the morning. Visitors enjoy the sculpture garden behind the main "
+        "hall. Admission is twelve euros for adults and free for children under six. The café on the ground "
+        "floor serves lunch until three.", encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    retriever = Retriever(model, stored)
+    # Not one content word of the question is in the text: the sentence vectors pick the quote
+    # (by shared terms alone it was the first sentence).
+    hit = retriever.answer("How much do tickets cost?", 1, min_confidence=0.0).hits[0]
+    assert hit.quote.text == "Admission is twelve euros for adults and free for children under six."
+    assert stored.documents["museum.txt"].text[hit.quote.start:hit.quote.end] == hit.quote.text
+
+
+def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriever) -> None:
+    index = retriever.index
+    assert index.sentence_rows[-1] == index.sentence_index.ntotal == sum(len(c.sentences) for c in index.chunks)
+    query = retriever.encode([REFUGEE_QUESTION])[0]
+    rows = np.arange(len(index.chunks), dtype=np.int64)
+    scores, best, per_passage = retriever.dense_scores(query, rows)
+    for row in (0, len(rows) // 2, len(rows) - 1):
+        chunk = index.chunks[row]
+        vectors = retriever.encode(chunk.sentence_texts())
+        assert np.allclose(per_passage[row], vectors @ query, atol=1e-4)
+        assert best[row] == per_passage[row].max()
+        passage = float(index.faiss_index.reconstruct(int(row)) @ query)
+        assert scores[row] == pytest.approx((passage + best[row]) / 2, abs=1e-5)

@@ -11,6 +11,7 @@ import pytest
 from citeqa.corpus.reader import read_corpus
 from citeqa.index import store
 from citeqa.index.build import build_index
+from citeqa.index.embedding import embed
 from citeqa.index.errors import IndexCorruptError, IndexNotFoundError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.store import load_index
@@ -25,10 +26,10 @@ def built(model, corpus_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-d
     return build_index(read_corpus(corpus_dir), index_dir, model, MODEL, CHUNKING), index_dir
 
 
-def test_manifest_and_files(built, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_manifest_and_files(built, model, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
     stored, index_dir = built
     files = sorted(p.name for p in stored.path.iterdir())
-    assert files == ["chunks.jsonl", "documents.jsonl", "index.faiss", "manifest.json"]
+    assert files == ["chunks.jsonl", "documents.jsonl", "index.faiss", "manifest.json", "sentences.faiss"]
     manifest = json.loads((stored.path / "manifest.json").read_text())
     assert manifest["model"] == MODEL and manifest["dim"] == 384
     assert manifest["chunking"]["chunk_size"] == 500
@@ -39,6 +40,14 @@ def test_manifest_and_files(built, corpus_dir: Path) -> None:  # type: ignore[no
     vectors = stored.faiss_index.reconstruct_n(0, stored.faiss_index.ntotal)
     assert vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    # One sentence vector per sentence of each chunk, in chunk order: row r of the sentence index
+    # embeds the sentence text the offsets say.
+    sentences = [c.text[s:e] for c in stored.chunks for s, e in c.sentences]
+    assert manifest["n_sentences"] == stored.sentence_index.ntotal == len(sentences) > len(stored.chunks)
+    assert all(text.strip() == text and text for text in sentences)
+    probe = len(sentences) // 2
+    again = embed(model, [sentences[probe]])[0]
+    assert float(stored.sentence_index.reconstruct(probe) @ again) > 0.999
     assert stale_reasons(stored.manifest, corpus_dir, MODEL, CHUNKING) == []
 
 

@@ -29,6 +29,31 @@ def test_refugee_convention_cites_all_three_sources_exactly(client: httpx.Client
     assert body["index"]["documents"] == 5 and body["index"]["chunks"] > 0
 
 
+def test_sources_say_what_each_document_says_and_weak_passages_are_flagged(
+    client: httpx.Client, live_server: LiveServer
+) -> None:
+    body = client.post("/ask", json={"question": REFUGEE_QUESTION, "k": 5}).json()
+    passages, sources = body["passages"], body["sources"]
+    # The three documents that disagree on the Convention, each once, in rank order, each with the
+    # quote of its best passage.
+    assert REFUGEE_DOCS <= {s["doc_id"] for s in sources}
+    assert len({s["doc_id"] for s in sources}) == len(sources)
+    assert [s["passage"] for s in sources] == sorted(s["passage"] for s in sources)
+    for source in sources:
+        best = passages[source["passage"]]
+        assert best["doc_id"] == source["doc_id"] and not best["weak"]
+        assert source["quote"] == best["quote"] and source["title"] == best["title"]
+        assert all(p["doc_id"] != source["doc_id"] for p in passages[: source["passage"]])
+        original = (live_server.corpus_dir / source["doc_id"]).read_text(encoding="utf-8")
+        assert original[source["quote"]["start"]:source["quote"]["end"]] == source["quote"]["text"]
+    # Weak: under 0.6 of the best score (the setting's default); a weak passage's document is a
+    # source only through a passage that is not weak.
+    best_score = passages[0]["score"]
+    assert [p["weak"] for p in passages] == [p["score"] < 0.6 * best_score for p in passages]
+    assert any(p["weak"] for p in passages)
+    assert {s["doc_id"] for s in sources} == {p["doc_id"] for p in passages if not p["weak"]}
+
+
 def test_off_topic_question_abstains(client: httpx.Client) -> None:
     body = client.post("/ask", json={"question": OFF_TOPIC_QUESTION}).json()
     assert body["answered"] is False
@@ -96,3 +121,12 @@ def test_health_ready_docs(client: httpx.Client) -> None:
     assert client.get("/swagger-ui/swagger-ui-bundle.js").status_code == 200
     missing = client.get("/no-such-route")
     assert missing.status_code == 404 and missing.json()["error"] == "NotFound"
+
+
+def test_weak_flags() -> None:
+    from citeqa.service.engine import weak_flags
+
+    assert weak_flags([0.5, 0.31, 0.29, 0.0], 0.6) == [False, False, True, True]
+    assert weak_flags([0.5, 0.1], 0.0) == [False, False]  # ratio 0 flags nothing
+    assert weak_flags([0.0, 0.0], 0.6) == [False, False]  # no best to be far below
+    assert weak_flags([], 0.6) == []

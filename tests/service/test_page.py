@@ -87,18 +87,38 @@ def test_refugee_question_shows_each_source_with_exact_quotes(page: Page, live_s
     # Each source is headed by its title, its file name small beneath.
     assert "China’s Role" in sources.locator("h2").all_inner_texts()
     assert sources.locator(".file-name").all_inner_texts() == doc_ids
-    marks = page.locator("mark.quote")
-    links = page.locator("a.source-link")
+    marks = sources.locator("mark.quote")
+    links = sources.locator("a.source-link")
     assert marks.count() == links.count() >= 3
     for i in range(marks.count()):
         href = links.nth(i).get_attribute("href") or ""
         doc_id = href.split("?")[0].removeprefix("/view/")
         start, end = (int(v.split("=")[1]) for v in href.split("?")[1].split("#")[0].split("&"))
         original = (live_server.corpus_dir / doc_id).read_text(encoding="utf-8")
-        assert marks.nth(i).inner_text() == original[start:end]
+        assert marks.nth(i).text_content() == original[start:end]
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 900, "height": 1100})
     page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+
+def test_what_each_source_says_side_by_side_and_weak_passages_collapsed(page: Page, live_server: LiveServer) -> None:
+    _ask(page, REFUGEE_QUESTION)
+    says = page.locator("#sources figure.says")
+    expect(says.first).to_be_visible()
+    # The three sources that disagree on the Convention, each once, each with its quote verbatim.
+    doc_ids = says.evaluate_all("nodes => nodes.map(n => n.dataset.docId)")
+    assert REFUGEE_DOCS <= set(doc_ids) and len(doc_ids) == len(set(doc_ids))
+    for i in range(says.count()):
+        href = says.nth(i).locator("a.source-link").get_attribute("href") or ""
+        start, end = (int(v.split("=")[1]) for v in href.split("?")[1].split("#")[0].split("&"))
+        original = (live_server.corpus_dir / doc_ids[i]).read_text(encoding="utf-8")
+        assert says.nth(i).locator("blockquote").inner_text() == original[start:end]
+    # Weak passages sit closed under a summary; opening one shows it.
+    weak = page.locator("details.weak-passage")
+    assert weak.count() >= 1
+    expect(weak.first.locator("article.passage")).to_be_hidden()
+    weak.first.locator("summary").click()
+    expect(weak.first.locator("article.passage")).to_be_visible()
 
 
 def test_source_link_opens_the_highlighted_span(page: Page, live_server: LiveServer) -> None:
