@@ -5,8 +5,13 @@ of unanswerable questions answered) (Youden, Cancer 1950), so that no set domina
 among equal J, the lowest threshold (fewer wrong abstentions). Candidates are the observed
 confidences.
 
-Usage: ``python -m citeqa.eval.calibrate QUESTIONS RUN [QUESTIONS RUN ...]`` with the ``citeqa``
-runs written by ``citeqa eval`` (``eval/out/<set>.citeqa.run.jsonl``).
+Usage: ``python -m citeqa.eval.calibrate [--by-article] QUESTIONS RUN [QUESTIONS RUN ...]`` with the
+``citeqa`` runs written by ``citeqa eval`` (``eval/out/<set>.citeqa.run.jsonl``).
+
+``--by-article`` checks the rule on data it did not see: each set's articles (an answerable
+question's evidence document; an unanswerable one's id up to its last ``-``, which names the article
+it was written on in the shared sets) are dealt into two halves, the threshold is chosen on one half
+of every set and the abstention figures are reported on the other half, then the other way round.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from citeqa.eval.scoring import Question, load_questions
+from citeqa.eval.scoring import Question, auroc, load_questions
 
 
 def youden(confidences: Sequence[tuple[bool, float]], threshold: float) -> float:
@@ -40,10 +45,49 @@ def _pairs(questions: list[Question], run_path: Path) -> list[tuple[bool, float]
     return [(bool(q.evidence), float(runs[q.id]["confidence"])) for q in questions]
 
 
+def article_of(question: Question) -> str:
+    """The article a question was written on (see the module docstring)."""
+    return question.evidence[0].doc if question.evidence else question.id.rsplit("-", 1)[0]
+
+
+def halves(questions: Sequence[Question]) -> tuple[list[Question], list[Question]]:
+    """Deal a set's articles alternately into two halves (answerable and unanswerable articles
+    separately, each in name order), so that each half has both kinds."""
+    first: list[Question] = []
+    second: list[Question] = []
+    for answerable in (True, False):
+        articles = sorted({article_of(q) for q in questions if bool(q.evidence) == answerable})
+        in_first = set(articles[::2])
+        for q in questions:
+            if bool(q.evidence) == answerable:
+                (first if article_of(q) in in_first else second).append(q)
+    return first, second
+
+
+def _rates(pairs: Sequence[tuple[bool, float]], threshold: float) -> str:
+    pos = [c for a, c in pairs if a]
+    neg = [c for a, c in pairs if not a]
+    return (f"abstains on {sum(c < threshold for c in neg) / max(len(neg), 1):.3f} of unanswerable, "
+            f"{sum(c < threshold for c in pos) / max(len(pos), 1):.3f} of answerable, AUROC {auroc(pos, neg):.3f} "
+            f"({len(pos)} answerable, {len(neg)} unanswerable)")
+
+
 def main(argv: list[str]) -> None:
     """Print the chosen threshold and, per set, the abstention rates it gives."""
+    by_article = "--by-article" in argv
+    argv = [a for a in argv if a != "--by-article"]
     if len(argv) < 2 or len(argv) % 2:
         sys.exit(__doc__)
+    if by_article:
+        split = [halves(load_questions(Path(q))) for q in argv[::2]]
+        runs = [Path(r) for r in argv[1::2]]
+        for chosen_on, reported_on in ((0, 1), (1, 0)):
+            threshold, j = choose_threshold([_pairs(h[chosen_on], r) for h, r in zip(split, runs, strict=True)])
+            print(f"threshold {threshold:.4f} chosen on half {chosen_on + 1} of every set (mean Youden J {j:.3f}); "
+                  f"on half {reported_on + 1}:")
+            for path, h, r in zip(argv[::2], split, runs, strict=True):
+                print(f"  {path}: {_rates(_pairs(h[reported_on], r), threshold)}")
+        return
     sets = [_pairs(load_questions(Path(q)), Path(r)) for q, r in zip(argv[::2], argv[1::2], strict=True)]
     threshold, j = choose_threshold(sets)
     print(f"threshold {threshold:.4f}  mean Youden J {j:.3f}")
