@@ -68,7 +68,8 @@ def _rates(pairs: Sequence[tuple[bool, float]], threshold: float) -> str:
     pos = [c for a, c in pairs if a]
     neg = [c for a, c in pairs if not a]
     return (f"abstains on {sum(c < threshold for c in neg) / max(len(neg), 1):.3f} of unanswerable, "
-            f"{sum(c < threshold for c in pos) / max(len(pos), 1):.3f} of answerable, AUROC {auroc(pos, neg):.3f} "
+            f"{sum(c < threshold for c in pos) / max(len(pos), 1):.3f} of answerable, "
+            f"AUROC {f'{auroc(pos, neg):.3f}' if pos and neg else 'n/a'} "
             f"({len(pos)} answerable, {len(neg)} unanswerable)")
 
 

@@ -75,3 +75,18 @@ def test_matches_the_reference_scorer(tmp_path: Path, seed: int) -> None:
         assert set(ours) == set(reference)
         for name, value in reference.items():
             assert ours[name] == pytest.approx(value, abs=1e-4), name
+
+
+def test_halves_split_by_article_never_straddle() -> None:
+    from citeqa.eval.calibrate import article_of, halves
+
+    def q(qid: str, doc: str | None) -> Question:
+        evidence = [{"doc": doc, "text": "x", "start": 0, "end": 1}] if doc else []
+        return Question.model_validate({"id": qid, "question": "?", "evidence": evidence})
+
+    questions = [q(f"a-{i}", f"doc{i % 4}.txt") for i in range(12)] + [q(f"u{j}-{i}", None) for j in (1, 2) for i in range(3)]
+    first, second = halves(questions)
+    assert sorted(x.id for x in first + second) == sorted(x.id for x in questions)
+    assert not {article_of(x) for x in first} & {article_of(x) for x in second}
+    for half in (first, second):  # each half has answerable and unanswerable questions
+        assert any(x.evidence for x in half) and any(not x.evidence for x in half)
