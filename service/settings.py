@@ -56,8 +56,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="address `citeqa serve` binds")
     port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
-    chunk_size: int = Field(default=500, ge=50, le=10000, description="max chunk length before overlap, in characters")
-    chunk_overlap: int = Field(default=100, ge=0, description="max overlap between chunks (whole sentences), in characters")
+    chunk_size: int = Field(
+        default=800, ge=50, le=10000,
+        description="max chunk length before overlap, in characters (chosen in eval/RESULTS.md)",
+    )
+    chunk_overlap: int = Field(default=160, ge=0, description="max overlap between chunks (whole sentences), in characters")
     batch_size: int = Field(default=64, ge=1, description="texts per embedding batch")
     encode_batch: int = Field(default=32, ge=1, description="most questions embedded together (micro-batching of concurrent requests)")
     encode_wait_ms: float = Field(
@@ -78,7 +81,7 @@ class Settings(BaseSettings):
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     weak_ratio: float = Field(
-        default=0.6, ge=0.0, le=1.0,
+        default=0.7, ge=0.0, le=1.0,
         description="a passage scoring under this times the best passage's score is flagged weak (chosen in eval/RESULTS.md)",
     )
     rebuild: Literal["auto", "never"] = Field(

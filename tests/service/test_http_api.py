@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from citeqa.service.settings import Settings
 from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION
 from tests.service.conftest import LiveServer
 
@@ -46,10 +47,10 @@ def test_sources_say_what_each_document_says_and_weak_passages_are_flagged(
         assert all(p["doc_id"] != source["doc_id"] for p in passages[: source["passage"]])
         original = (live_server.corpus_dir / source["doc_id"]).read_text(encoding="utf-8")
         assert original[source["quote"]["start"]:source["quote"]["end"]] == source["quote"]["text"]
-    # Weak: under 0.6 of the best score (the setting's default); a weak passage's document is a
-    # source only through a passage that is not weak.
-    best_score = passages[0]["score"]
-    assert [p["weak"] for p in passages] == [p["score"] < 0.6 * best_score for p in passages]
+    # Weak: under weak_ratio of the best score; a weak passage's document is a source only through
+    # a passage that is not weak.
+    best_score, ratio = passages[0]["score"], Settings().weak_ratio
+    assert [p["weak"] for p in passages] == [p["score"] < ratio * best_score for p in passages]
     assert any(p["weak"] for p in passages)
     assert {s["doc_id"] for s in sources} == {p["doc_id"] for p in passages if not p["weak"]}
 
