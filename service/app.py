@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
@@ -27,6 +28,7 @@ from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
+from citeqa.service.security import Guard
 from citeqa.service.schemas import AskRequest, AskResponse, DocumentList, DocumentSlice, ErrorBody, Readiness
 from citeqa.service.settings import Settings
 
@@ -229,6 +231,12 @@ def create_app(
         return engine.document(doc_id, start, end)
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # Added last = outermost: Guard (Host, Origin, key) sees every request first, then CORS
+    # answers preflights for the configured origins only (no "*").
+    app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_credentials=False,
+                       allow_methods=["GET", "POST", "PUT", "DELETE"],
+                       allow_headers=["Authorization", "Content-Type"], max_age=600)
+    app.add_middleware(Guard, hosts=settings.host_names(), keys=settings.keys(), cors_origins=settings.origins())
     app.router.routes.extend(mcp_routes)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/swagger-ui", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger-ui")

@@ -19,8 +19,8 @@ from rich.markup import escape
 from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
-from citeqa.service.errors import ServiceError
-from citeqa.service.settings import Settings
+from citeqa.service.errors import OpenBindError, ServiceError
+from citeqa.service.settings import Settings, is_loopback
 
 cli = typer.Typer(
     name="citeqa",
@@ -128,6 +128,9 @@ def serve(
     index: IndexOpt = None,
     host: Annotated[str | None, typer.Option(help="bind address [CITEQA_HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="port [CITEQA_PORT]")] = None,
+    allow_open_bind: Annotated[bool, typer.Option(
+        "--allow-open-bind", help="bind a non-loopback address without API keys (a proxy in front does auth) "
+        "[CITEQA_ALLOW_OPEN_BIND]")] = False,
 ) -> None:
     """Build the index if needed, then serve the HTTP API."""
     import uvicorn
@@ -135,13 +138,29 @@ def serve(
     from citeqa.service.app import create_app
     from citeqa.service.engine import Engine, tune_threads_for_serving
 
-    settings = make_settings(corpus, index, host=host, port=port)
+    settings = make_settings(corpus, index, host=host, port=port, **({"allow_open_bind": True} if allow_open_bind else {}))
+    refuse_open_bind(settings)  # before loading anything
     tune_threads_for_serving(settings)
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
     uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
+
+
+def refuse_open_bind(settings: Settings) -> None:
+    """Refuse to serve a non-loopback address without API keys, as Jupyter refuses an open bind
+    without a token: anyone who can reach the port could read every document.
+
+    Raises:
+        OpenBindError: bound beyond loopback, no key, and no ``allow_open_bind``.
+    """
+    if not is_loopback(settings.host) and not settings.keys() and not settings.allow_open_bind:
+        raise OpenBindError(
+            f"refusing to serve {settings.host} without API keys: anyone who reaches the port could read every "
+            "document. Set CITEQA_API_KEYS (or CITEQA_API_KEYS_FILE), or pass --allow-open-bind "
+            "(CITEQA_ALLOW_OPEN_BIND=1) when a proxy in front authenticates"
+        )
 
 
 @cli.command()

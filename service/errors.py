@@ -25,3 +25,7 @@ class DocumentNotFoundError(ServiceError):
 
 class NotReadyError(ServiceError):
     """The model or the index is not loaded (yet)."""
+
+
+class OpenBindError(ServiceError):
+    """``citeqa serve`` asked to bind beyond loopback without API keys."""

@@ -23,6 +23,19 @@ def _model_cache_dir() -> Path:
     return Path(xdg) / "citeqa" / "onnx" if xdg else default_cache_dir()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether a bind address or host name is loopback only (``127.0.0.0/8``, ``::1``, ``localhost``)."""
+    import ipaddress
+
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def _builtin_corpus() -> Path:
     import citeqa.corpus
 
@@ -56,6 +69,26 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="address `citeqa serve` binds")
     port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
+    api_keys: str = Field(
+        default="", repr=False,
+        description="comma-separated API keys; when set, every route but /healthz, /readyz and the page's "
+        "static shell needs `Authorization: Bearer <key>`",
+    )
+    api_keys_file: Path | None = Field(
+        default=None, description="file with one API key per line (added to api_keys)"
+    )
+    allowed_hosts: str = Field(
+        default="",
+        description="comma-separated Host names the service answers to (unset: the loopback names when bound "
+        "to loopback, any Host otherwise); `*` allows any",
+    )
+    cors_origins: str = Field(
+        default="", description="comma-separated exact origins (scheme://host[:port]) allowed to call the API from a browser"
+    )
+    allow_open_bind: bool = Field(
+        default=False,
+        description="let `citeqa serve` bind a non-loopback address without API keys (a proxy in front handles auth)",
+    )
     chunk_size: int = Field(
         default=800, ge=50, le=10000,
         description="max chunk length before overlap, in characters (chosen in eval/RESULTS.md)",
@@ -104,6 +137,34 @@ class Settings(BaseSettings):
         if self.default_k > self.max_k:
             raise ValueError(f"default_k ({self.default_k}) must not exceed max_k ({self.max_k})")
         return self
+
+    def keys(self) -> list[str]:
+        """The API keys: ``api_keys`` and the lines of ``api_keys_file``; empty means no auth.
+
+        Raises:
+            ValueError: ``api_keys_file`` cannot be read.
+        """
+        keys = [k.strip() for k in self.api_keys.split(",") if k.strip()]
+        if self.api_keys_file is not None:
+            try:
+                lines = self.api_keys_file.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ValueError(f"cannot read api_keys_file {str(self.api_keys_file)!r}: {exc}") from exc
+            keys += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        return keys
+
+    def host_names(self) -> list[str]:
+        """The Host names allowed (lower case, no port); ``["*"]`` allows any."""
+        names = [h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip()]
+        if names:
+            return names
+        if is_loopback(self.host):
+            return ["127.0.0.1", "localhost", "::1", "[::1]"]
+        return ["*"]
+
+    def origins(self) -> list[str]:
+        """The CORS origins allowed (exact strings, no trailing slash)."""
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     def apply_environment(self) -> None:
         """Set process-wide variables the libraries read (call once, at an entry point)."""

@@ -81,14 +81,45 @@ function render(body, forced) {
     `(confidence ${body.confidence.toFixed(2)}).${note}`;
 }
 
+// API key: asked for once when the service answers 401, kept for this browser session only
+// (sessionStorage), and mirrored in a same-site cookie so that links to /view open.
+const KEY_STORE = "citeqa-key";
+
+function authHeaders() {
+  const key = sessionStorage.getItem(KEY_STORE);
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
+function askForKey(question, forced) {
+  results.replaceChildren();
+  const input = el("input", { type: "password", id: "api-key", autocomplete: "off", required: "" });
+  const keyForm = el("form", { id: "key-form", class: "abstain" },
+    el("label", { for: "api-key" }, "This service needs an API key"),
+    el("div", { class: "row" }, input, el("button", { type: "submit" }, "Use key")));
+  keyForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(KEY_STORE, input.value);
+    document.cookie = `citeqa_key=${encodeURIComponent(input.value)}; path=/; SameSite=Strict`;
+    ask(question, forced);
+  });
+  results.append(keyForm);
+  statusLine.textContent = "Enter the API key to ask.";
+  input.focus();
+}
+
 async function ask(question, forced = false) {
   statusLine.textContent = "Searching…";
   try {
     const response = await fetch("/ask", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...authHeaders() },
       body: JSON.stringify({ question, k: 5, abstain: !forced }),
     });
+    if (response.status === 401) {
+      sessionStorage.removeItem(KEY_STORE);
+      askForKey(question, forced);
+      return;
+    }
     const body = await response.json();
     if (!response.ok) {
       results.replaceChildren();

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from citeqa.service.page import render_source
 from citeqa.service.schemas import DocumentSlice
 from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
-from tests.service.conftest import LiveServer
+from tests.service.conftest import LiveServer, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOT = ROOT / "docs" / "page-refugee-convention.png"
@@ -145,3 +145,27 @@ def test_off_topic_question_abstains_and_offers_closest(page: Page) -> None:
     page.get_by_role("button", name="Show the closest passages anyway").click()
     expect(page.locator("section.source").first).to_be_visible()
     expect(page.locator("#status")).to_contain_text("none was judged to answer")
+
+
+def test_a_keyed_service_asks_for_the_key_once_and_links_open(browser: Browser, live_server: LiveServer) -> None:
+    settings = live_server.settings.model_copy(update={"api_keys": "page-key-42"})
+    with serving(settings, live_server.engine) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.goto("/")
+        _ask(page, REFUGEE_QUESTION)
+        key = page.locator("#api-key")
+        expect(key).to_be_visible()
+        key.fill("page-key-42")
+        page.locator("#key-form button").click()
+        expect(page.locator("section.source").first).to_be_visible()
+        # The next question goes straight through; a source link opens with the key's cookie.
+        _ask(page, OFF_TOPIC_QUESTION)
+        expect(page.locator("#abstain")).to_be_visible()
+        _ask(page, REFUGEE_QUESTION)
+        link = page.locator("section.source a.source-link").first
+        expect(link).to_be_visible()
+        link.click()
+        page.wait_for_url("**/view/**")
+        expect(page.locator("mark#cited")).to_be_visible()
+        context.close()

@@ -1,0 +1,123 @@
+"""An ASGI middleware that checks every request before any route runs: the Host name, the Origin
+of state-changing and MCP requests, and the API key.
+
+Why here and not per route: a check that lives in each route is a check some route forgets (the MCP
+routes come from the SDK, the static files from Starlette). The order is the one that leaks least:
+
+1. **Host** must be an allowed name (``Settings.host_names``), else 421. A web page that uses DNS
+   rebinding to reach a service bound to loopback sends its own Host name, so it never gets past
+   this line, whatever the route.
+2. **Origin**, when a browser sends one on a state-changing method (POST, PUT, DELETE, PATCH) or on
+   ``/mcp``, must be the service's own origin or one of the CORS origins, else 403: another site's
+   page cannot make a visitor's browser ask, write or delete.
+3. **API key**, when keys are set: ``Authorization: Bearer <key>`` (compared in constant time with
+   :func:`hmac.compare_digest`), else 401 with ``WWW-Authenticate``. A ``GET`` may carry the key in
+   the ``citeqa_key`` cookie instead, which the page sets so that a link to ``/view/...`` opens.
+   Public: ``/healthz``, ``/readyz`` and the static shell of the page and API docs (``/``,
+   ``/static/``, ``/docs``, ``/swagger-ui/``, ``/openapi.json``), which hold no document text; CORS
+   preflights (``OPTIONS`` with ``Access-Control-Request-Method``) carry no credentials by design
+   and are answered by the CORS middleware inside this one.
+
+Keys are never logged: errors name the header, never its value.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Sequence
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import unquote
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+#: Routes anyone may read: liveness, readiness, and the page's and docs' static shell.
+PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/", "/docs", "/openapi.json", "/favicon.ico"})
+PUBLIC_PREFIXES = ("/static/", "/swagger-ui/")
+#: Methods that change nothing; a cross-site request with another method needs an allowed Origin.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+KEY_COOKIE = "citeqa_key"
+
+
+def host_name(host: str) -> str:
+    """The name part of a ``Host`` header, lower case: ``"Example.org:8000"`` -> ``"example.org"``,
+    ``"[::1]:8000"`` -> ``"[::1]"``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class Guard:
+    """Wrap an ASGI app with the Host, Origin and API key checks of the module docstring."""
+
+    def __init__(self, app: ASGIApp, *, hosts: Sequence[str], keys: Sequence[str],
+                 cors_origins: Sequence[str]) -> None:
+        """Args:
+            app: the wrapped app.
+            hosts: allowed Host names (lower case, no port); ``"*"`` allows any.
+            keys: API keys; empty: no key needed.
+            cors_origins: origins (``scheme://host[:port]``) allowed besides the service's own.
+        """
+        self.app = app
+        self.any_host = "*" in hosts
+        self.hosts = frozenset(hosts)
+        self.keys = [k.encode() for k in keys]
+        self.cors_origins = frozenset(cors_origins)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, or answer it with a JSON error."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope.get("headers") or []}
+        host = headers.get("host", "")
+        if not self.any_host and host_name(host) not in self.hosts:
+            await _refuse(send, 421, "MisdirectedRequest",
+                          f"Host {host_name(host)!r} is not served here; allowed: {', '.join(sorted(self.hosts))} "
+                          "(set CITEQA_ALLOWED_HOSTS)")
+            return
+        method, path = scope["method"], scope["path"]
+        origin = headers.get("origin")
+        if origin is not None and (method not in SAFE_METHODS or path == "/mcp" or path.startswith("/mcp/")):
+            own = {f"{scheme}://{host.lower()}" for scheme in ("http", "https")}
+            if origin.rstrip("/").lower() not in own and origin.rstrip("/") not in self.cors_origins:
+                await _refuse(send, 403, "Forbidden",
+                              f"Origin {origin!r} may not call {method} {path}; allowed origins are this "
+                              "service's own and CITEQA_CORS_ORIGINS")
+                return
+        preflight = method == "OPTIONS" and "access-control-request-method" in headers
+        if self.keys and not preflight and not _public(path) and not self._authorised(method, headers):
+            await _refuse(send, 401, "Unauthorized",
+                          "this service needs an API key: send the header `Authorization: Bearer <key>`",
+                          [(b"www-authenticate", b'Bearer realm="citeqa"')])
+            return
+        await self.app(scope, receive, send)
+
+    def _authorised(self, method: str, headers: dict[str, str]) -> bool:
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        candidate = token.strip() if scheme.lower() == "bearer" else ""
+        if not candidate and method in ("GET", "HEAD"):
+            try:
+                cookie = SimpleCookie(headers.get("cookie", ""))
+            except CookieError:
+                cookie = SimpleCookie()
+            candidate = unquote(cookie[KEY_COOKIE].value) if KEY_COOKIE in cookie else ""
+        if not candidate:
+            return False
+        given = candidate.encode("latin-1")
+        # Every key is compared (no early exit), each in constant time.
+        return sum(hmac.compare_digest(given, key) for key in self.keys) > 0
+
+
+def _public(path: str) -> bool:
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+
+
+async def _refuse(send: Send, status: int, error: str, detail: str,
+                  extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps({"error": error, "detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *(extra or [])]})
+    await send({"type": "http.response.body", "body": body})
