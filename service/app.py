@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import swagger_ui_bundle
@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 
+from citeqa.index.store import current_version, load_index
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
@@ -37,11 +38,45 @@ log = logging.getLogger("citeqa")
 
 @dataclass
 class AppState:
-    """What the routes need: the engine once loaded, and the loading status until then."""
+    """What the routes need: the engine once loaded, and the loading status until then.
+
+    ``engine`` is replaced, never changed in place, when a new index version is picked up: a
+    request holds the engine it started with until it finishes, so it never mixes two versions.
+    """
 
     settings: Settings
     engine: Engine | None = None
     status: str = "starting"
+    #: serialises the service's own index builds (document writes, --watch)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def swap(self, engine: Engine) -> None:
+        """Serve ``engine`` from now on (one reference assignment: atomic for every request)."""
+        if self.engine is not engine:
+            self.engine = engine
+            log.info("citeqa: serving index version %s (built %s)", engine.index.path.name,
+                     engine.index.manifest.built_at)
+
+    def follow_index(self) -> None:
+        """Pick up new index versions written by anyone (``citeqa index``, another server): poll
+        ``CURRENT`` every ``reload_interval`` seconds until :attr:`stop` is set (run in a thread).
+        A version that cannot be loaded, or was built with another model or chunking, is logged
+        and the current one keeps serving."""
+        interval = self.settings.reload_interval
+        while not self.stop.wait(interval):
+            engine = self.engine
+            if engine is None:
+                continue
+            try:
+                if current_version(self.settings.index_dir) == engine.index.path:
+                    continue
+                with self.write_lock:  # not while this server itself is building
+                    stored = load_index(self.settings.index_dir)
+                    if stored.path != engine.index.path:
+                        self.swap(engine.with_index(stored))
+            except Exception as exc:  # keep serving what is loaded; say why in the log
+                log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
 
     def load(self) -> None:
         """Start the engine (run in a background thread); record failure instead of raising."""
@@ -127,8 +162,13 @@ def create_app(
             if check_index and settings.rebuild == "never":
                 refuse_if_unusable(settings)
             threading.Thread(target=state.load, name="citeqa-load", daemon=True).start()
-        async with mcp_server.session_manager.run():
-            yield
+        if settings.reload_interval > 0:
+            threading.Thread(target=state.follow_index, name="citeqa-follow-index", daemon=True).start()
+        try:
+            async with mcp_server.session_manager.run():
+                yield
+        finally:
+            state.stop.set()
 
     app = FastAPI(
         title="citeqa",

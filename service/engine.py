@@ -14,7 +14,7 @@ from citeqa.index.embedding import embed, load_model, pass_size
 from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever
-from citeqa.index.store import StoredIndex, load_index, read_manifest
+from citeqa.index.store import StoredIndex, current_version, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
     AskResponse,
@@ -294,6 +294,36 @@ class Engine:
     def index(self) -> StoredIndex:
         """The loaded index version."""
         return self.retriever.index
+
+    def with_index(self, stored: StoredIndex) -> Engine:
+        """A new engine over another index version, sharing this one's model and query encoder
+        (the BM25 statistics and sentence terms are built here, before anyone can use it).
+
+        Raises:
+            IndexMismatchError: ``stored`` was built with another model, backend or chunking.
+        """
+        m = stored.manifest
+        expected = (self.settings.model, self.settings.backend, chunking_of(self.settings))
+        if (m.model, m.backend, m.chunking) != expected:
+            raise IndexMismatchError(
+                f"index version {stored.path.name} was built with {m.model} ({m.backend}, {m.chunking}); "
+                f"this server runs {expected[0]} ({expected[1]}, {expected[2]}): restart it to switch",
+                ["model or chunking"],
+            )
+        return Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode))
+
+    def reindex(self) -> Engine:
+        """Bring the index up to date with the corpus folder (incrementally) and return an engine
+        over the new version; ``self`` when nothing changed. The caller serialises calls.
+
+        Raises:
+            citeqa.corpus.errors.CorpusError, ValueError, OSError: as :func:`ensure_index`.
+        """
+        if index_problem(self.settings) is None and current_version(self.settings.index_dir) == self.index.path:
+            return self
+        corpus = read_settings_corpus(self.settings)
+        stored = ensure_index(self.settings, corpus, self.retriever.model)
+        return self if stored.path == self.index.path else self.with_index(stored)
 
     def read_corpus(self) -> Corpus:
         """Read the corpus folder again (the eval peers index it their own way)."""

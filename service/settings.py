@@ -117,6 +117,17 @@ class Settings(BaseSettings):
         default=0.7, ge=0.0, le=1.0,
         description="a passage scoring under this times the best passage's score is flagged weak (chosen in eval/RESULTS.md)",
     )
+    reload_interval: float = Field(
+        default=1.0, ge=0.0,
+        description="how often a running server checks for a new index version (CURRENT), in seconds; 0: never",
+    )
+    watch: bool = Field(default=False, description="re-index when files in the corpus folder change (`citeqa serve --watch`)")
+    watch_debounce_ms: int = Field(
+        default=1000, ge=50, description="wait for this many milliseconds of quiet in the corpus folder before re-indexing"
+    )
+    max_upload_bytes: int = Field(
+        default=50_000_000, ge=1024, description="largest document `PUT /documents/{doc_id}` accepts, in bytes (413 above)"
+    )
     rebuild: Literal["auto", "never"] = Field(
         default="auto", description="on start: rebuild a missing or stale index (auto) or refuse to start (never)"
     )

@@ -1,0 +1,83 @@
+"""A running server serves what is on disk now: a `citeqa index` run beside it is picked up within
+seconds under a steady load of questions, with no failed or mixed request."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from citeqa.service.engine import Engine
+from citeqa.service.settings import Settings
+from tests.conftest import BUILTIN_CORPUS
+from tests.service.conftest import serving
+from tests.service.test_cli import run
+
+FACT_QUESTION = "How many lighthouses does the island of Velmora have?"
+
+
+def test_citeqa_index_beside_a_server_is_picked_up_under_load(
+    model, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    (corpus / "velmora.txt").write_text("The island of Velmora has 7 lighthouses along its northern coast.\n",
+                                        encoding="utf-8")
+    doomed = sorted(p.name for p in corpus.iterdir() if p.name.startswith("000_"))[0]
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", reload_interval=0.2)
+    engine = Engine.start(settings, model=model)
+    first_built = engine.index.manifest.built_at
+    failures: list[str] = []
+    seen: list[tuple[str, str]] = []  # (built_at, quote) of every answer
+    stop = threading.Event()
+
+    with serving(settings, engine) as url:
+        def load() -> None:
+            with httpx.Client(base_url=url, timeout=30) as http:
+                while not stop.is_set():
+                    response = http.post("/ask", json={"question": FACT_QUESTION, "k": 1})
+                    if response.status_code != 200:
+                        failures.append(f"{response.status_code} {response.text[:200]}")
+                        continue
+                    body = response.json()
+                    seen.append((body["index"]["built_at"], body["passages"][0]["quote"]["text"]))
+
+        workers = [threading.Thread(target=load) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        time.sleep(0.5)
+        # The fact changes and a file goes; `citeqa index` writes a new version beside the server.
+        (corpus / "velmora.txt").write_text("The island of Velmora has 9 lighthouses along its northern coast.\n",
+                                            encoding="utf-8")
+        (corpus / doomed).unlink()
+        time.sleep(1.1)  # a later second: the new version's built_at differs from the first
+        code, _, err = run(["index", "--corpus", str(corpus), "--index", str(settings.index_dir)], capsys)
+        assert code == 0, err
+        indexed_at = time.monotonic()
+        with httpx.Client(base_url=url, timeout=30) as http:
+            while time.monotonic() - indexed_at < 10:
+                body = http.post("/ask", json={"question": FACT_QUESTION, "k": 1}).json()
+                if "9 lighthouses" in body["passages"][0]["quote"]["text"]:
+                    break
+                time.sleep(0.1)
+            picked_up = time.monotonic() - indexed_at
+            assert "9 lighthouses" in body["passages"][0]["quote"]["text"], "new version not served within 10 s"
+            assert body["index"]["built_at"] != first_built
+            assert http.get(f"/documents/{doomed}").status_code == 404
+            assert doomed not in {d["doc_id"] for d in http.get("/documents").json()["documents"]}
+        time.sleep(0.3)
+        stop.set()
+        for worker in workers:
+            worker.join()
+
+    assert failures == []
+    assert picked_up < 5
+    # Never mixed: each version answers with its own fact.
+    for built_at, quote in seen:
+        assert ("7 lighthouses" in quote) == (built_at == first_built), (built_at, quote)
+    assert {b for b, _ in seen} >= {first_built}
+    assert len(seen) > 10
