@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import faiss
 import numpy as np
 import numpy.typing as npt
 
@@ -105,6 +106,18 @@ def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> n
     return np.lexsort((rows, -np.round(scores.astype(np.float64), SCORE_DECIMALS))).astype(np.int64)
 
 
+def _search(index: faiss.Index, query: npt.NDArray[np.float32], n: int, ids: npt.NDArray[np.int64]) -> tuple[
+        npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """``index.search`` over the rows ``ids`` only (a FAISS ``IDSelectorBatch``; IVF keeps its nprobe)."""
+    selector = faiss.IDSelectorBatch(ids.astype(np.int64))
+    if isinstance(index, faiss.IndexIVF):
+        params: faiss.SearchParameters = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)
+    else:
+        params = faiss.SearchParameters(sel=selector)
+    scores, rows = index.search(query, n, params=params)
+    return scores, rows
+
+
 @dataclass(frozen=True)
 class _Dense:
     """A question's vector, its dense candidate passages and its best sentence cosine."""
@@ -135,6 +148,11 @@ class Retriever:
         self.encode: Encode = encode or (lambda texts: embed(model, texts))
         self.index = index
         self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
+        # Each document's rows (chunks are stored in doc-id order, contiguous), for filters.
+        self.doc_rows: dict[str, range] = {}
+        for row, chunk in enumerate(index.chunks):
+            first = self.doc_rows[chunk.doc_id].start if chunk.doc_id in self.doc_rows else row
+            self.doc_rows[chunk.doc_id] = range(first, row + 1)
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
         self._sentences = [c.sentences for c in index.chunks]
         tokens = iter(self.bm25.tokenize_many(
@@ -142,13 +160,20 @@ class Retriever:
         ))
         self._sentence_terms = [[frozenset(next(tokens)) for _ in spans] for spans in self._sentences]
 
-    def _dense(self, question: str, n: int) -> _Dense:
+    def _dense(self, question: str, n: int, allowed: npt.NDArray[np.int64] | None = None) -> _Dense:
         """The question's vector and the dense candidates: the ``n`` nearest passages and the
-        passages of the ``n`` nearest sentences."""
+        passages of the ``n`` nearest sentences (among ``allowed`` passage rows when given: FAISS
+        skips the others inside the search, so ``n`` candidates still come back)."""
         query = self.encode([question])
         index = self.index
-        _, rows = index.faiss_index.search(query, min(n, index.faiss_index.ntotal))
-        sentence_cos, sentence_rows = index.sentence_index.search(query, min(n, index.sentence_index.ntotal))
+        if allowed is None:
+            _, rows = index.faiss_index.search(query, min(n, index.faiss_index.ntotal))
+            sentence_cos, sentence_rows = index.sentence_index.search(query, min(n, index.sentence_index.ntotal))
+        else:
+            bounds = index.sentence_rows
+            sentences = np.concatenate([np.arange(bounds[r], bounds[r + 1]) for r in allowed])
+            _, rows = _search(index.faiss_index, query, min(n, len(allowed)), allowed)
+            sentence_cos, sentence_rows = _search(index.sentence_index, query, min(n, len(sentences)), sentences)
         owners = np.searchsorted(index.sentence_rows, sentence_rows[0][sentence_rows[0] >= 0], side="right") - 1
         pool = np.union1d(rows[0][rows[0] >= 0], owners).astype(np.int64)
         best_sentence = float(sentence_cos[0][0]) if sentence_rows[0][0] >= 0 else -1.0
@@ -196,10 +221,11 @@ class Retriever:
         return ranked, confidence
 
     def _rank(self, question: str, terms: list[str], k: int, mode: Mode, candidates: int = 100,
-              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float, npt.NDArray[np.float32]]:
-        """:meth:`rank` with the question's terms already computed; also returns the question's
-        vector."""
-        dense = self._dense(question, max(k, candidates))
+              dense_weight: float = 0.5, allowed: npt.NDArray[np.int64] | None = None,
+              ) -> tuple[list[tuple[int, float]], float, npt.NDArray[np.float32]]:
+        """:meth:`rank` with the question's terms already computed, among ``allowed`` rows when
+        given; also returns the question's vector."""
+        dense = self._dense(question, max(k, candidates), allowed)
         scores, _, _ = self.dense_scores(dense.query, dense.pool)
         by_dense = dense.pool[tie_order(dense.pool, scores)]
         confidence = dense.best_sentence * self._term_evidence(terms, by_dense[:5])
@@ -207,10 +233,16 @@ class Retriever:
             order = tie_order(dense.pool, scores)[:k]
             return [(int(dense.pool[i]), float(scores[i])) for i in order], confidence, dense.query
         lexical = self.bm25.scores(terms)
+        if allowed is not None:  # BM25 keeps its corpus-wide statistics; other rows just cannot rank
+            mask = np.zeros(len(lexical), dtype=bool)
+            mask[allowed] = True
+            lexical = np.where(mask, lexical, -1.0).astype(np.float32)
         if mode == "bm25":
             top = np.argsort(-lexical, kind="stable")[:k]
+            top = top[lexical[top] >= 0]
             return [(int(r), float(lexical[r])) for r in top], confidence, dense.query
-        pool = np.union1d(dense.pool, np.argsort(-lexical, kind="stable")[:candidates]).astype(np.int64)
+        lexical_top = np.argsort(-lexical, kind="stable")[:candidates]
+        pool = np.union1d(dense.pool, lexical_top[lexical[lexical_top] >= 0]).astype(np.int64)
         pool_dense, _, _ = self.dense_scores(dense.query, pool)
         # Stable scales, not the min and max of this pool: the dense score as it is (clipped at 0)
         # and BM25 over the query's own upper bound, so that a one-passage corpus keeps a real
@@ -255,7 +287,7 @@ class Retriever:
         return Quote(chunk.start + start, chunk.start + end, chunk.text[start:end])
 
     def answer(self, question: str, k: int, min_confidence: float, mode: Mode = "hybrid",
-               dense_weight: float = 0.5) -> Answer:
+               dense_weight: float = 0.5, allowed: npt.NDArray[np.int64] | None = None) -> Answer:
         """Rank passages, quote each, drop near-copies, and abstain below ``min_confidence``.
 
         A passage is a near-copy when its quote lies inside a passage already shown from the same
@@ -269,9 +301,11 @@ class Retriever:
             min_confidence: the abstention threshold (a setting; eval/RESULTS.md says how chosen).
             mode: see :meth:`rank`.
             dense_weight: see :meth:`rank`.
+            allowed: ``(m,)`` the passage rows that may be returned (a filter); None: all.
         """
         terms = self.bm25.query_terms(question)
-        ranked, confidence, query = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight)
+        ranked, confidence, query = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight,
+                                               allowed=allowed)
         term_set = set(terms)
         _, _, sentence_cos = self.dense_scores(query, np.array([row for row, _ in ranked], dtype=np.int64))
         hits: list[Hit] = []

@@ -226,7 +226,7 @@ def create_app(
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages")
     def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
-        return engine.ask(body.question, body.k, body.abstain)
+        return engine.ask(body.question, body.k, body.abstain, body.filter)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

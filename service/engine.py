@@ -4,10 +4,14 @@ start-up, then answer questions and serve documents from memory."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from fnmatch import fnmatchcase
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from citeqa.corpus.reader import Corpus, read_corpus
+import numpy as np
+import numpy.typing as npt
+
+from citeqa.corpus.reader import SUFFIX_FORMATS, Corpus, read_corpus
 from citeqa.index.batching import MicroBatcher
 from citeqa.index.build import build_index
 from citeqa.index.embedding import embed, load_model, pass_size
@@ -17,6 +21,7 @@ from citeqa.index.retrieval import Retriever
 from citeqa.index.store import StoredIndex, current_version, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
+    AskFilter,
     AskResponse,
     DocumentInfo,
     DocumentList,
@@ -204,6 +209,10 @@ def read_settings_corpus(settings: Settings, on_file: Callable[[str], None] = la
     return read_corpus(settings.corpus_dir, encoding=settings.encoding, on_file=on_file)
 
 
+#: The document formats a filter may name.
+FORMATS: tuple[str, ...] = tuple(dict.fromkeys(SUFFIX_FORMATS.values()))
+
+
 def weak_flags(scores: Sequence[float], ratio: float) -> list[bool]:
     """Which passages are weak: scored under ``ratio`` times the best (the first) score.
 
@@ -329,20 +338,25 @@ class Engine:
         """Read the corpus folder again (the eval peers index it their own way)."""
         return read_settings_corpus(self.settings)
 
-    def ask(self, question: str, k: int | None = None, abstain: bool = True) -> AskResponse:
+    def ask(self, question: str, k: int | None = None, abstain: bool = True,
+            filter: AskFilter | None = None) -> AskResponse:
         """Answer a question with cited passages.
 
         Args:
             question: non-empty, at most ``settings.max_question_chars`` characters.
             k: passages wanted, 1..``settings.max_k``; ``None`` means ``settings.default_k``.
             abstain: when False, return the top k even if the answer is judged absent.
+            filter: search only the documents that match it.
 
         Raises:
-            BadRequestError: empty or too long question, k out of range.
+            BadRequestError: empty or too long question, k out of range, a filter that is malformed
+                or matches no indexed document.
         """
         k = check_request(self.settings, question, k)
+        allowed = self.allowed_rows(filter) if filter is not None else None
         answer = self.retriever.answer(
-            question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight
+            question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight,
+            allowed=allowed,
         )
         shown = answer.hits if (answer.answered or not abstain) else ()
         manifest = self.index.manifest
@@ -363,6 +377,33 @@ class Engine:
             sources=sources_of(passages),
             index=IndexInfo(built_at=manifest.built_at, documents=manifest.n_documents, chunks=manifest.n_chunks),
         )
+
+    def allowed_rows(self, filter: AskFilter) -> npt.NDArray[np.int64]:
+        """The passage rows of the documents a filter admits, ``(m,)`` ascending.
+
+        Raises:
+            BadRequestError: an empty or over-long pattern, an unknown format, or no indexed
+                document matches.
+        """
+        patterns = filter.doc_ids
+        formats = filter.formats
+        for pattern in patterns or []:
+            if not pattern or len(pattern) > 1000:
+                raise BadRequestError(f"filter.doc_ids: a pattern must have 1 to 1000 characters, got {len(pattern)}")
+        unknown = sorted(set(formats or []) - set(FORMATS))
+        if unknown:
+            raise BadRequestError(f"filter.formats: unknown format(s) {unknown}; known: {', '.join(FORMATS)}")
+        documents = self.index.documents
+        chosen = [
+            doc_id for doc_id in documents
+            if (patterns is None or any(fnmatchcase(doc_id, p) for p in patterns))
+            and (formats is None or documents[doc_id].format in formats)
+        ]
+        rows = [row for doc_id in chosen for row in self.retriever.doc_rows.get(doc_id, range(0))]
+        if not rows:
+            raise BadRequestError("the filter matches no indexed document (or only documents without passages); "
+                                  "GET /documents lists them")
+        return np.array(sorted(rows), dtype=np.int64)
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
         """The text layer of an indexed document (what citations point into), or a slice of it.

@@ -19,7 +19,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, model_validator
 
 from citeqa.service.engine import Engine
-from citeqa.service.schemas import AskResponse
+from citeqa.service.schemas import AskFilter, AskResponse
 
 
 def to_documents(response: AskResponse) -> list[Document]:
@@ -43,6 +43,7 @@ class CiteqaRetriever(BaseRetriever):
         url: base URL of a running citeqa service, e.g. ``http://127.0.0.1:8000``.
         k: passages per query (1-50); ``invoke(query, k=3)`` overrides it per call.
         abstain: when True (default) a question nothing answers returns no Document.
+        filter: search only the documents that match, e.g. ``{"doc_ids": ["reports/*"]}``.
         timeout: HTTP timeout in seconds.
 
     Raises (from ``invoke``):
@@ -56,6 +57,7 @@ class CiteqaRetriever(BaseRetriever):
     url: str | None = None
     k: int = 5
     abstain: bool = True
+    filter: AskFilter | None = None
     timeout: float = 60.0
 
     @model_validator(mode="after")
@@ -65,13 +67,16 @@ class CiteqaRetriever(BaseRetriever):
         return self
 
     def _body(self, query: str, k: int | None) -> dict[str, Any]:
-        return {"question": query, "k": self.k if k is None else k, "abstain": self.abstain}
+        body: dict[str, Any] = {"question": query, "k": self.k if k is None else k, "abstain": self.abstain}
+        if self.filter is not None:
+            body["filter"] = self.filter.model_dump(exclude_none=True)
+        return body
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
     ) -> list[Document]:
         if self.engine is not None:
-            return to_documents(self.engine.ask(query, self.k if k is None else k, abstain=self.abstain))
+            return to_documents(self.engine.ask(query, self.k if k is None else k, self.abstain, self.filter))
         assert self.url is not None
         response = httpx.post(f"{self.url.rstrip('/')}/ask", json=self._body(query, k), timeout=self.timeout)
         response.raise_for_status()
@@ -81,7 +86,8 @@ class CiteqaRetriever(BaseRetriever):
         self, query: str, *, run_manager: AsyncCallbackManagerForRetrieverRun, k: int | None = None
     ) -> list[Document]:
         if self.engine is not None:  # the engine is synchronous: keep it off the event loop
-            response = await asyncio.to_thread(self.engine.ask, query, self.k if k is None else k, self.abstain)
+            response = await asyncio.to_thread(self.engine.ask, query, self.k if k is None else k, self.abstain,
+                                               self.filter)
             return to_documents(response)
         assert self.url is not None
         async with httpx.AsyncClient(timeout=self.timeout) as client:

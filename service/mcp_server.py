@@ -19,7 +19,7 @@ from pydantic import Field
 
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
-from citeqa.service.schemas import AskResponse, DocumentSlice
+from citeqa.service.schemas import AskFilter, AskResponse, DocumentSlice
 
 EngineProvider = Callable[[], Engine]
 
@@ -88,9 +88,11 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
         question: Annotated[str, Field(description="the question, in plain language")],
         ctx: Context,  # type: ignore[type-arg]
         k: Annotated[int, Field(description="how many passages to return (1-50)")] = 5,
+        filter: Annotated[AskFilter | None, Field(
+            description="search only these documents: {\"doc_ids\": [glob, ...], \"formats\": [...]}")] = None,
     ) -> CallToolResult:
         try:
-            response = _engine(ctx).ask(question, k)
+            response = _engine(ctx).ask(question, k, filter=filter)
         except ServiceError as exc:
             raise ToolError(f"{type(exc).__name__}: {exc}") from exc
         return CallToolResult(

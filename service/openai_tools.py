@@ -74,5 +74,5 @@ def call_tool(engine: Engine, call: ToolCall) -> ToolCallResult:
     except ValidationError as exc:
         detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
         raise BadRequestError(f"invalid arguments: {detail}") from exc
-    response = engine.ask(request.question, request.k, request.abstain)
+    response = engine.ask(request.question, request.k, request.abstain, request.filter)
     return ToolCallResult(tool_call_id=call.id, name="ask", content=render_answer(response), result=response)

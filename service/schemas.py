@@ -5,6 +5,22 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class AskFilter(BaseModel):
+    """Which documents an answer may come from; a document must match every field given."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    doc_ids: list[str] | None = Field(
+        default=None, max_length=100,
+        description="glob patterns on document ids (fnmatch: * matches across folders too), e.g. "
+        "[\"reports/2024/*\", \"*.pdf\"]; any one must match",
+        examples=[["reports/2024/*", "*.pdf"]],
+    )
+    formats: list[str] | None = Field(
+        default=None, max_length=20,
+        description="document formats: text, markdown, rst, csv, html, pdf, docx, pptx, epub; any one must match",
+    )
+
+
 class AskRequest(BaseModel):
     """``POST /ask`` body."""
 
@@ -15,6 +31,9 @@ class AskRequest(BaseModel):
         default=True,
         description="when true (default) return no passage if nothing in the corpus answers; "
         "false returns the top k anyway (evaluation, debugging)",
+    )
+    filter: AskFilter | None = Field(
+        default=None, description="search only the documents that match (k passages come from them)"
     )
 
 

@@ -17,7 +17,7 @@ from tests.conftest import REFUGEE_QUESTION
 
 def test_lifespan_builds_then_becomes_ready(corpus_dir: Path, tmp_path: Path) -> None:
     settings = Settings(corpus_dir=corpus_dir, index_dir=tmp_path / "index")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         assert client.get("/healthz").status_code == 200
         seen = []
         deadline = time.monotonic() + 120
