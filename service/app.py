@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from citeqa.index.store import current_version, load_index
@@ -30,7 +31,17 @@ from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
 from citeqa.service.security import Guard
-from citeqa.service.schemas import AskRequest, AskResponse, DocumentList, DocumentSlice, ErrorBody, Readiness
+from citeqa.service.schemas import (
+    AskRequest,
+    AskResponse,
+    DocumentList,
+    DocumentSlice,
+    DocumentWrite,
+    ErrorBody,
+    IndexInfo,
+    Readiness,
+)
+from citeqa.service.writes import delete_document, put_document
 from citeqa.service.settings import Settings
 
 log = logging.getLogger("citeqa")
@@ -129,6 +140,28 @@ def _validation_detail(exc: RequestValidationError) -> str:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts)
+
+
+def _written(engine: Engine, doc_id: str, action: str) -> DocumentWrite:
+    m = engine.index.manifest
+    entry = m.documents.get(doc_id)
+    return DocumentWrite(doc_id=doc_id, action=action, chunks=entry.chunks if entry else 0, version=engine.index.path.name,
+                         index=IndexInfo(built_at=m.built_at, documents=m.n_documents, chunks=m.n_chunks))
+
+
+async def _upload_bytes(request: Request) -> bytes:
+    """The uploaded file: the field ``file`` of a multipart form, else the whole body.
+
+    Raises:
+        BadRequestError: a multipart form without a ``file`` field.
+    """
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        async with request.form() as form:  # closes the spooled upload files afterwards
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise BadRequestError("a multipart upload needs the file in a field named 'file'")
+            return await upload.read()
+    return await request.body()
 
 
 def create_app(
@@ -270,7 +303,42 @@ def create_app(
     ) -> DocumentSlice:
         return engine.document(doc_id, start, end)
 
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    upload_body = {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+        "text/plain": {"schema": {"type": "string"}},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
+                                           "properties": {"file": {"type": "string", "format": "binary"}}}},
+    }}
+
+    @app.put("/documents/{doc_id:path}", response_model=DocumentWrite, openapi_extra={"requestBody": upload_body},
+             responses={201: {"model": DocumentWrite}, 413: {"model": ErrorBody}},
+             summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
+    async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
+        get_engine(state)  # 503 while loading
+        data = await _upload_bytes(request)
+
+        def write() -> tuple[Engine, bool]:
+            with state.write_lock:
+                assert state.engine is not None
+                updated, created = put_document(state.engine, doc_id, data)
+                state.swap(updated)
+                return updated, created
+
+        updated, created = await run_in_threadpool(write)
+        return JSONResponse(status_code=201 if created else 200,
+                            content=_written(updated, doc_id, "created" if created else "replaced").model_dump())
+
+    @app.delete("/documents/{doc_id:path}", response_model=DocumentWrite,
+                summary="Remove a document from the corpus folder, then re-index")
+    def delete_document_route(doc_id: str, state: StateDep) -> DocumentWrite:
+        get_engine(state)
+        with state.write_lock:
+            assert state.engine is not None
+            updated = delete_document(state.engine, doc_id)
+            state.swap(updated)
+        return _written(updated, doc_id, "deleted")
+
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
     # Added last = outermost: Guard (Host, Origin, key) sees every request first, then CORS
     # answers preflights for the configured origins only (no "*").
     app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_credentials=False,

@@ -142,6 +142,16 @@ class DocumentList(BaseModel):
     skipped: list[SkippedInfo]
 
 
+class DocumentWrite(BaseModel):
+    """``PUT`` or ``DELETE /documents/{doc_id}``: what was done, and the index version serving now."""
+
+    doc_id: str
+    action: str = Field(description="created, replaced or deleted")
+    chunks: int = Field(description="passages indexed from the document now (0 after a delete)")
+    version: str = Field(description="the index version folder now serving")
+    index: IndexInfo
+
+
 class ErrorBody(BaseModel):
     """Every error response."""
 

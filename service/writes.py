@@ -1,0 +1,154 @@
+"""Documents through the API: write or delete a file of the corpus folder under a document id, then
+re-index incrementally, all or nothing.
+
+A document id becomes a path only here, and only after every check: relative, ``/``-separated,
+no empty, ``.``, ``..`` or hidden part, no backslash or control character, a supported suffix, and
+no existing part of the path a symlink (a link could lead the write out of the corpus folder). The
+file is written to a hidden temporary file beside its target (the reader skips hidden files), fsynced
+and renamed over it, so a reader never sees half a file. If the re-index fails, or the new file is
+not indexable (the reader skipped it), the previous bytes are put back and the previous index keeps
+serving: the build itself swaps versions atomically (:mod:`citeqa.index.store`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from citeqa.corpus.reader import SUFFIX_FORMATS
+from citeqa.service.engine import Engine
+from citeqa.service.errors import BadRequestError, DocumentNotFoundError
+
+MAX_DOC_ID_CHARS = 500
+
+
+def document_path(corpus_dir: Path, doc_id: str) -> Path:
+    """The path a document id names inside the corpus folder (which need not exist yet).
+
+    Raises:
+        BadRequestError: an id that is absolute, escapes the folder, names a hidden or unsupported
+            file, holds control characters or backslashes, or passes through a symlink.
+    """
+    if not 1 <= len(doc_id) <= MAX_DOC_ID_CHARS:
+        raise BadRequestError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
+    if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in doc_id) or "\\" in doc_id:
+        raise BadRequestError("a document id may not hold control characters, lone surrogates or backslashes")
+    parts = doc_id.split("/")
+    if doc_id.startswith("/") or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        raise BadRequestError(
+            f"document id {doc_id!r} must be a relative path of plain names (no empty, '.', '..' or hidden parts)"
+        )
+    suffix = Path(parts[-1]).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise BadRequestError(f"document id {doc_id!r} needs a supported suffix: {', '.join(SUFFIX_FORMATS)}")
+    root = corpus_dir.resolve()
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            break  # the rest does not exist yet: it will be made as plain folders
+        if stat.S_ISLNK(mode):
+            raise BadRequestError(f"document id {doc_id!r} passes through a symlink; refused")
+    return root.joinpath(*parts)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".citeqa-upload-{secrets.token_hex(6)}.tmp"
+    try:
+        with open(tmp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _regular_file_bytes(path: Path) -> bytes | None:
+    """The bytes of an existing regular file (not a link), None when there is none."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(mode):
+        raise BadRequestError(f"{path.name!r} exists in the corpus folder and is not a regular file; refused")
+    return path.read_bytes()
+
+
+def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes | None,
+                        check: Callable[[Engine], None]) -> Engine:
+    """Re-index; on any failure put ``previous`` back (or remove the new file), re-index that,
+    and raise."""
+    try:
+        updated = engine.reindex()
+        check(updated)
+        return updated
+    except BaseException:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            _write_atomically(path, previous)
+        try:
+            engine.reindex()
+        except Exception:  # the previous version on disk still serves; the next build will retry
+            pass
+        raise
+
+
+def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool]:
+    """Write a document into the corpus folder and re-index.
+
+    Args:
+        engine: the engine serving now (its settings name the corpus folder).
+        doc_id: the id (path relative to the corpus folder) to write.
+        data: the file's bytes (any supported format).
+
+    Returns:
+        The engine over the new index version, and whether the document was created (False:
+        replaced).
+
+    Raises:
+        BadRequestError: a bad id, an empty body, or a file the reader cannot index (the reason
+            is given; nothing is changed).
+    """
+    path = document_path(engine.settings.corpus_dir, doc_id)
+    if not data:
+        raise BadRequestError("the document is empty; send its bytes as the request body")
+    previous = _regular_file_bytes(path)
+
+    def indexed(updated: Engine) -> None:
+        skipped = {s.doc_id: s.reason for s in updated.index.manifest.skipped}
+        if doc_id in skipped:
+            raise BadRequestError(f"{doc_id!r} cannot be indexed: {skipped[doc_id]}")
+        if doc_id not in updated.index.documents:
+            raise BadRequestError(f"{doc_id!r} was written but not indexed")
+
+    _write_atomically(path, data)
+    try:
+        return _reindex_or_restore(engine, path, doc_id, previous, indexed), previous is None
+    except ValueError as exc:
+        raise BadRequestError(f"cannot index {doc_id!r}: {exc}") from exc
+
+
+def delete_document(engine: Engine, doc_id: str) -> Engine:
+    """Remove a document from the corpus folder and re-index.
+
+    Raises:
+        BadRequestError: a bad id, or removing it would leave nothing to index.
+        DocumentNotFoundError: no such file in the corpus folder.
+    """
+    path = document_path(engine.settings.corpus_dir, doc_id)
+    previous = _regular_file_bytes(path)
+    if previous is None:
+        raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")
+    path.unlink()
+    try:
+        return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
+    except ValueError as exc:  # e.g. the last document: nothing indexable is left
+        raise BadRequestError(f"cannot delete {doc_id!r}: {exc}") from exc

@@ -1,0 +1,125 @@
+"""Documents through the API over real HTTP: PUT adds or replaces a file of the corpus folder and
+re-indexes, DELETE removes it; ids never escape the folder; bad uploads change nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from citeqa.service.engine import Engine
+from citeqa.service.settings import Settings
+from tests.conftest import BUILTIN_CORPUS
+from tests.service.conftest import serving
+
+KEY = "writer-key"
+QUESTION = "When does the Harbour Library open on Sundays?"
+
+
+@pytest.fixture
+def writable(model, tmp_path: Path) -> Iterator[tuple[httpx.Client, Path]]:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    (tmp_path / "outside.txt").write_text("secret outside the corpus", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", api_keys=KEY)
+    engine = Engine.start(settings, model=model)
+    with serving(settings, engine) as url, \
+            httpx.Client(base_url=url, timeout=60, headers={"Authorization": f"Bearer {KEY}"}) as http:
+        yield http, corpus
+
+
+def test_put_then_ask_then_replace_then_delete(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    created = http.put("/documents/notes/library.txt", content="The Harbour Library opens at 11:00 on Sundays.",
+                       headers={"content-type": "text/plain"})
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["action"] == "created" and body["chunks"] == 1 and body["version"].startswith("v")
+    assert "notes/library.txt" in {d["doc_id"] for d in http.get("/documents").json()["documents"]}
+    assert (corpus / "notes" / "library.txt").read_text(encoding="utf-8").startswith("The Harbour Library")
+    answer = http.post("/ask", json={"question": QUESTION, "k": 1}).json()
+    assert answer["passages"][0]["doc_id"] == "notes/library.txt" and "11:00" in answer["passages"][0]["quote"]["text"]
+    assert answer["index"]["built_at"] == body["index"]["built_at"]
+
+    replaced = http.put("/documents/notes/library.txt", files={"file": ("x.txt", b"The Harbour Library opens at 13:00 on Sundays.")})
+    assert replaced.status_code == 200 and replaced.json()["action"] == "replaced"
+    answer = http.post("/ask", json={"question": QUESTION, "k": 1}).json()
+    assert "13:00" in answer["passages"][0]["quote"]["text"]
+    cited = answer["passages"][0]
+    assert http.get(f"/documents/{cited['doc_id']}").json()["text"][cited["start"]:cited["end"]] == cited["text"]
+
+    deleted = http.delete("/documents/notes/library.txt")
+    assert deleted.status_code == 200 and deleted.json() == {**deleted.json(), "action": "deleted", "chunks": 0}
+    assert not (corpus / "notes" / "library.txt").exists()
+    assert http.get("/documents/notes/library.txt").status_code == 404
+    assert http.delete("/documents/notes/library.txt").status_code == 404
+
+
+@pytest.mark.parametrize("doc_id", ["../outside.txt", "notes/../../outside.txt", "/etc/passwd.txt", ".hidden.txt",
+                                    "a//b.txt", "notes\\x.txt", "tool.exe", "x%00.txt"])
+def test_ids_that_escape_or_are_not_documents_are_refused(writable: tuple[httpx.Client, Path], doc_id: str) -> None:
+    http, corpus = writable
+    response = http.put(f"/documents/{doc_id}", content=b"text", headers={"content-type": "text/plain"})
+    assert response.status_code in (404, 422), (doc_id, response.status_code, response.text)
+    assert (corpus.parent / "outside.txt").read_text(encoding="utf-8") == "secret outside the corpus"
+    assert not any(p.name in ("passwd.txt", ".hidden.txt", "tool.exe") for p in corpus.rglob("*"))
+
+
+def test_a_symlink_in_the_path_is_refused(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    os.symlink(corpus.parent, corpus / "link")
+    response = http.put("/documents/link/outside.txt", content=b"overwritten", headers={"content-type": "text/plain"})
+    assert response.status_code == 422 and "symlink" in response.json()["detail"]
+    assert (corpus.parent / "outside.txt").read_text(encoding="utf-8") == "secret outside the corpus"
+
+
+def test_a_file_that_cannot_be_indexed_changes_nothing(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    before = http.get("/documents").json()
+    response = http.put("/documents/report.pdf", content=b"not a pdf at all", headers={"content-type": "application/pdf"})
+    assert response.status_code == 422 and "report.pdf" in response.json()["detail"]
+    assert not (corpus / "report.pdf").exists()
+    assert http.get("/documents").json()["documents"] == before["documents"]
+    assert http.put("/documents/empty.txt", content=b"").status_code == 422
+
+
+def test_writes_need_the_key_and_a_same_origin(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    anonymous = httpx.put(str(http.base_url.join("/documents/x.txt")), content=b"text")
+    assert anonymous.status_code == 401
+    foreign = http.put("/documents/x.txt", content=b"text", headers={"Origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    assert not (corpus / "x.txt").exists()
+
+
+def test_concurrent_writes_serialise(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    statuses: list[int] = []
+
+    def put(i: int) -> None:
+        statuses.append(http.put(f"/documents/many/{i}.txt", content=f"Fact number {i} is {i * 7}.".encode()).status_code)
+
+    threads = [threading.Thread(target=put, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [201] * 4
+    listed = {d["doc_id"] for d in http.get("/documents").json()["documents"]}
+    assert {f"many/{i}.txt" for i in range(4)} <= listed
+
+
+def test_uploads_over_the_limit_get_413(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", max_upload_bytes=2048)
+    with serving(settings, Engine.start(settings, model=model)) as url:
+        response = httpx.put(f"{url}/documents/big.txt", content=b"x" * 5000)
+        assert response.status_code == 413 and response.json()["error"] == "RequestTooLarge"
+        # The upload limit is the documents' own: a 3 KB question body is still refused by max_body_bytes.
+        assert httpx.put(f"{url}/documents/small.txt", content=b"A small note about tides.").status_code == 201
