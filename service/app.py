@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
+from citeqa.corpus.reader import is_junk
 from citeqa.index.store import current_version, load_index
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
@@ -68,6 +70,29 @@ class AppState:
             self.engine = engine
             log.info("citeqa: serving index version %s (built %s)", engine.index.path.name,
                      engine.index.manifest.built_at)
+
+    def watch_corpus(self) -> None:
+        """Re-index when files in the corpus folder change (``--watch``), after
+        ``watch_debounce_ms`` of quiet, until :attr:`stop` is set (run in a thread). Hidden and
+        junk files (editors' swap files, this service's own upload temporaries) and the index
+        folder are not watched; a failed build is logged and the current version keeps serving."""
+        from watchfiles import watch  # only when --watch is on
+
+        index_dir = self.settings.index_dir.resolve()
+
+        def relevant(_: object, path: str) -> bool:
+            where = Path(path)
+            return not is_junk(where.name) and index_dir not in where.parents and where != index_dir
+
+        for _ in watch(self.settings.corpus_dir, watch_filter=relevant, debounce=self.settings.watch_debounce_ms,
+                       stop_event=self.stop, ignore_permission_denied=True):
+            if self.engine is None:
+                continue
+            with self.write_lock:
+                try:
+                    self.swap(self.engine.reindex())
+                except Exception as exc:
+                    log.warning("citeqa: re-index after a corpus change failed: %s: %s", type(exc).__name__, exc)
 
     def follow_index(self) -> None:
         """Pick up new index versions written by anyone (``citeqa index``, another server): poll
@@ -197,6 +222,8 @@ def create_app(
             threading.Thread(target=state.load, name="citeqa-load", daemon=True).start()
         if settings.reload_interval > 0:
             threading.Thread(target=state.follow_index, name="citeqa-follow-index", daemon=True).start()
+        if settings.watch:
+            threading.Thread(target=state.watch_corpus, name="citeqa-watch-corpus", daemon=True).start()
         try:
             async with mcp_server.session_manager.run():
                 yield

@@ -131,6 +131,7 @@ def serve(
     allow_open_bind: Annotated[bool, typer.Option(
         "--allow-open-bind", help="bind a non-loopback address without API keys (a proxy in front does auth) "
         "[CITEQA_ALLOW_OPEN_BIND]")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="re-index when the corpus folder changes [CITEQA_WATCH]")] = False,
 ) -> None:
     """Build the index if needed, then serve the HTTP API."""
     import uvicorn
@@ -138,7 +139,8 @@ def serve(
     from citeqa.service.app import create_app
     from citeqa.service.engine import Engine, tune_threads_for_serving
 
-    settings = make_settings(corpus, index, host=host, port=port, **({"allow_open_bind": True} if allow_open_bind else {}))
+    flags = {"allow_open_bind": True} if allow_open_bind else {}
+    settings = make_settings(corpus, index, host=host, port=port, **flags, **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
     tune_threads_for_serving(settings)
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))

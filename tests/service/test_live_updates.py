@@ -81,3 +81,28 @@ def test_citeqa_index_beside_a_server_is_picked_up_under_load(
         assert ("7 lighthouses" in quote) == (built_at == first_built), (built_at, quote)
     assert {b for b, _ in seen} >= {first_built}
     assert len(seen) > 10
+
+
+def test_watch_reindexes_when_the_corpus_folder_changes(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", watch=True, watch_debounce_ms=200)
+    with serving(settings, Engine.start(settings, model=model)) as url, httpx.Client(base_url=url, timeout=30) as http:
+        time.sleep(0.5)  # the watcher is running
+        (corpus / ".swap.txt").write_text("an editor's hidden swap file", encoding="utf-8")
+        (corpus / "velmora.txt").write_text("The island of Velmora has 7 lighthouses along its northern coast.\n",
+                                            encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            body = http.post("/ask", json={"question": FACT_QUESTION, "k": 1}).json()
+            if body["passages"] and body["passages"][0]["doc_id"] == "velmora.txt":
+                break
+            time.sleep(0.2)
+        assert body["passages"][0]["doc_id"] == "velmora.txt", "the new file was not indexed within 20 s"
+        listed = {d["doc_id"] for d in http.get("/documents").json()["documents"]}
+        assert "velmora.txt" in listed and ".swap.txt" not in listed
+        (corpus / "velmora.txt").unlink()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and http.get("/documents/velmora.txt").status_code == 200:
+            time.sleep(0.2)
+        assert http.get("/documents/velmora.txt").status_code == 404
