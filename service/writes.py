@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,8 +35,10 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
     """
     if not 1 <= len(doc_id) <= MAX_DOC_ID_CHARS:
         raise BadRequestError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
-    if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in doc_id) or "\\" in doc_id:
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in doc_id) or "\\" in doc_id:
         raise BadRequestError("a document id may not hold control characters, lone surrogates or backslashes")
+    if "\ufffd" in doc_id:  # what a URL's undecodable bytes become: the name the client meant is lost
+        raise BadRequestError("the document id was not valid UTF-8 (percent-encode the UTF-8 bytes of the name)")
     parts = doc_id.split("/")
     if doc_id.startswith("/") or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
         raise BadRequestError(

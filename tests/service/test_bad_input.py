@@ -87,8 +87,9 @@ def test_path_traversal_on_every_path_parameter(client: httpx.Client, route: str
     assert "root:" not in response.text and response.json()["error"]
 
 
-def _fuzz(url: str, methods: set[str]) -> set[str]:
-    """Run schemathesis over the operations of ``url``'s spec with these methods; return their paths."""
+def _fuzz(url: str, methods: set[str], headers: dict[str, str] | None = None) -> set[str]:
+    """Run schemathesis over the operations of ``url``'s spec with these methods (sending
+    ``headers``, e.g. an API key); return their paths."""
     api = schemathesis.openapi.from_url(f"{url}/openapi.json")
     operations = [op for op in (result.ok() for result in api.get_all_operations()) if op.method.upper() in methods]
     for operation, mode in itertools.product(operations, list(GenerationMode)):
@@ -96,8 +97,9 @@ def _fuzz(url: str, methods: set[str]) -> set[str]:
         @given(case=operation.as_strategy(mode))
         @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def check(case: schemathesis.Case) -> None:
-            response = case.call(timeout=60)
+            response = case.call(timeout=60, headers=headers)
             assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.text[:300]}"
+            assert headers is None or response.status_code != 401, "the key was refused"
             if response.status_code >= 400:
                 assert set(response.json()) == {"error", "detail"}
 
@@ -118,13 +120,16 @@ def test_openapi_fuzz_never_a_server_error(live_server: LiveServer) -> None:
     assert paths >= {"/ask", "/documents/{doc_id}", "/tools/openai/call"}
 
 
-def test_openapi_fuzz_of_document_writes_never_a_server_error(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_fuzz_of_document_writes_and_with_a_key_never_a_server_error(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus)
     config = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     with serving(config, Engine.start(config, model=model)) as url:
         assert _fuzz(url, {"PUT", "DELETE"}) == {"/documents/{doc_id}"}
         assert httpx.get(f"{url}/readyz").status_code == 200
+    keyed = config.model_copy(update={"api_keys": "fuzz-key"})
+    with serving(keyed, Engine.start(keyed, model=model)) as url:
+        assert _fuzz(url, {"GET", "POST", "PUT", "DELETE"}, {"Authorization": "Bearer fuzz-key"}) >= {"/ask"}
 
 
 def test_a_lone_surrogate_fails_alone_not_the_requests_batched_with_it(client: httpx.Client) -> None:

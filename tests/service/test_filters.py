@@ -73,3 +73,15 @@ def test_mcp_openai_and_langchain_take_the_filter(client: httpx.Client, live_ser
     for params in ({"engine": live_server.engine}, {"url": live_server.url}):
         documents = CiteqaRetriever(**params, filter=AskFilter(doc_ids=[ONE])).invoke(REFUGEE_QUESTION)  # type: ignore[arg-type]
         assert documents and {d.metadata["doc_id"] for d in documents} == {ONE}
+
+
+def test_strings_python_cannot_encode_are_4xx_on_every_route(client: httpx.Client) -> None:
+    surrogate = b'{"question": "Is China a party?", "filter": {"doc_ids": ["\\ud800*"], "formats": ["\\udfff"]}}'
+    response = client.post("/ask", content=surrogate, headers={"content-type": "application/json"})
+    assert 400 <= response.status_code < 500, response.text
+    call = client.post("/tools/openai/call", json={"name": "ask", "arguments": '{"question": "\\ud800"}'})
+    assert call.status_code == 422
+    for path in ("/documents/%ED%A0%80.txt", "/view/%ED%A0%80.txt", "/documents/%FF%FE.txt"):
+        assert 400 <= client.get(path).status_code < 500
+        assert 400 <= client.put(path, content=b"x").status_code < 500
+        assert 400 <= client.delete(path).status_code < 500

@@ -115,3 +115,24 @@ def test_host_name() -> None:
     assert host_name("Example.org:8000") == "example.org"
     assert host_name("[::1]:8000") == "[::1]"
     assert host_name("127.0.0.1") == "127.0.0.1"
+
+
+def test_an_mcp_client_with_the_key_gets_a_session(keyed: str) -> None:
+    import asyncio
+
+    import httpx2
+    from mcp.client.session import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    async def run(headers: dict[str, str]) -> list[str]:
+        async with httpx2.AsyncClient(headers=headers, timeout=30) as http, \
+                streamable_http_client(f"{keyed}/mcp", http_client=http) as (read, write), \
+                ClientSession(read, write) as session:
+            await session.initialize()
+            result = await session.call_tool("ask", {"question": REFUGEE_QUESTION})
+            assert not result.is_error
+            return [p["doc_id"] for p in (result.structured_content or {})["passages"]]
+
+    assert asyncio.run(run({"Authorization": f"Bearer {KEY}"}))
+    with pytest.raises(BaseException):  # no key: the transport gets 401 before any session
+        asyncio.run(run({}))
