@@ -111,9 +111,10 @@ def _search(index: faiss.Index, query: npt.NDArray[np.float32], n: int, ids: npt
     """``index.search`` over the rows ``ids`` only (a FAISS ``IDSelectorBatch``; IVF keeps its nprobe)."""
     selector = faiss.IDSelectorBatch(ids.astype(np.int64))
     if isinstance(index, faiss.IndexIVF):
-        params: faiss.SearchParameters = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)
+        # The SWIG classes take keyword arguments; faiss's type stubs do not say so.
+        params: faiss.SearchParameters = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)  # type: ignore[call-arg]
     else:
-        params = faiss.SearchParameters(sel=selector)
+        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
     scores, rows = index.search(query, n, params=params)
     return scores, rows
 

@@ -12,6 +12,7 @@ serving: the build itself swaps versions atomically (:mod:`citeqa.index.store`).
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import stat
@@ -22,6 +23,8 @@ from pathlib import Path
 from citeqa.corpus.reader import SUFFIX_FORMATS
 from citeqa.service.engine import Engine
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
+
+log = logging.getLogger("citeqa")
 
 MAX_DOC_ID_CHARS = 500
 
@@ -99,8 +102,8 @@ def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes
             _write_atomically(path, previous)
         try:
             engine.reindex()
-        except Exception:  # the previous version on disk still serves; the next build will retry
-            pass
+        except Exception as exc:  # the previous version still serves; the next build will retry
+            log.warning("citeqa: re-index after restoring %s failed: %s: %s", doc_id, type(exc).__name__, exc)
         raise
 
 
