@@ -70,6 +70,9 @@ def decode_text(data: bytes, declared: str | None = None) -> Decoded:
     text, encoding = _decode(data, declared)
     if "\x00" in text:
         raise ValueError("binary file (contains NUL characters)")
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
+    if controls > 0.1 * len(text):  # text has a few at most (a form feed, a stray escape)
+        raise ValueError(f"binary file ({controls} of {len(text)} characters are control characters)")
     if not text.strip():
         raise ValueError("empty or whitespace-only file")
     return Decoded(text, encoding)

@@ -24,6 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
+from mcp.server.transport_security import TransportSecuritySettings
+
 from citeqa.corpus.reader import is_junk
 from citeqa.index.store import current_version, load_index
 from citeqa.service.engine import Engine, refuse_if_unusable
@@ -181,10 +183,13 @@ async def _upload_bytes(request: Request) -> bytes:
         BadRequestError: a multipart form without a ``file`` field.
     """
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
-        async with request.form() as form:  # closes the spooled upload files afterwards
+        # max_part_size: a field sent without a file name is held in memory, 1 MB by default
+        async with request.form(max_part_size=request.app.state.citeqa.settings.max_upload_bytes) as form:
             upload = form.get("file")
-            if upload is None or isinstance(upload, str):
+            if upload is None:
                 raise BadRequestError("a multipart upload needs the file in a field named 'file'")
+            if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt')
+                return upload.encode("utf-8")
             return await upload.read()
     return await request.body()
 
@@ -208,7 +213,12 @@ def create_app(
     settings.apply_environment()
     mcp_server = build_mcp_server(lambda: get_engine(app.state.citeqa))
     # Streamable HTTP at /mcp: the SDK's routes join ours; its session manager runs in our lifespan.
-    mcp_routes = mcp_server.streamable_http_app(streamable_http_path="/mcp", host=settings.host).routes
+    # Host and Origin are checked for every route, /mcp included, by Guard (service/security.py),
+    # with one set of rules; the SDK's own check would refuse what the README allows.
+    mcp_routes = mcp_server.streamable_http_app(
+        streamable_http_path="/mcp", host=settings.host,
+        transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+    ).routes
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -368,9 +378,10 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
     # Added last = outermost: Guard (Host, Origin, key) sees every request first, then CORS
     # answers preflights for the configured origins only (no "*").
-    app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_credentials=False,
-                       allow_methods=["GET", "POST", "PUT", "DELETE"],
-                       allow_headers=["Authorization", "Content-Type"], max_age=600)
+    if settings.origins():
+        app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_credentials=False,
+                           allow_methods=["GET", "POST", "PUT", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type"], max_age=600)
     app.add_middleware(Guard, hosts=settings.host_names(), keys=settings.keys(), cors_origins=settings.origins())
     app.router.routes.extend(mcp_routes)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

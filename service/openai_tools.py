@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from citeqa.service.engine import Engine
 from citeqa.service.errors import BadRequestError
@@ -28,6 +28,14 @@ class ToolCall(BaseModel):
     name: str
     arguments: str = Field(description='JSON object as a string, e.g. "{\\"question\\": \\"...\\"}"')
     id: str | None = Field(default=None, description="tool_call id, echoed back")
+
+    @field_validator("name", "id")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        # Echoed back in the result: a lone surrogate (valid JSON) could not be written out.
+        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+            raise ValueError("holds a lone surrogate (a UTF-16 half), which is no text")
+        return value
 
     @model_validator(mode="before")
     @classmethod

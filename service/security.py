@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from collections.abc import Sequence
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import unquote
@@ -37,6 +38,8 @@ PUBLIC_PREFIXES = ("/static/", "/swagger-ui/")
 #: Methods that change nothing; a cross-site request with another method needs an allowed Origin.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 KEY_COOKIE = "citeqa_key"
+#: A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port.
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
 
 
 def host_name(host: str) -> str:
@@ -70,8 +73,13 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope.get("headers") or []}
-        host = headers.get("host", "")
+        raw = scope.get("headers") or []
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in raw}
+        hosts = [value.decode("latin-1") for name, value in raw if name == b"host"]
+        host = hosts[0] if len(hosts) == 1 else ""
+        if len(hosts) > 1 or (hosts and not _HOST.fullmatch(host.strip())):
+            await _refuse(send, 400, "BadRequest", "the request needs exactly one well-formed Host header")
+            return
         if not self.any_host and host_name(host) not in self.hosts:
             await _refuse(send, 421, "MisdirectedRequest",
                           f"Host {host_name(host)!r} is not served here; allowed: {', '.join(sorted(self.hosts))} "
@@ -87,6 +95,10 @@ class Guard:
                               "service's own and CITEQA_CORS_ORIGINS")
                 return
         preflight = method == "OPTIONS" and "access-control-request-method" in headers
+        if preflight and (origin or "").rstrip("/") not in self.cors_origins:
+            # Answered here, without any CORS header: only CITEQA_CORS_ORIGINS get a preflight.
+            await _refuse(send, 403, "Forbidden", f"CORS origin {origin!r} is not allowed (CITEQA_CORS_ORIGINS)")
+            return
         if self.keys and not preflight and not _public(path) and not self._authorised(method, headers):
             await _refuse(send, 401, "Unauthorized",
                           "this service needs an API key: send the header `Authorization: Bearer <key>`",
@@ -96,16 +108,17 @@ class Guard:
 
     def _authorised(self, method: str, headers: dict[str, str]) -> bool:
         scheme, _, token = headers.get("authorization", "").partition(" ")
-        candidate = token.strip() if scheme.lower() == "bearer" else ""
-        if not candidate and method in ("GET", "HEAD"):
+        # Header values arrive as bytes (decoded as latin-1 above): their bytes are the key's UTF-8.
+        given = token.strip().encode("latin-1") if scheme.lower() == "bearer" else b""
+        if not given and method in ("GET", "HEAD"):
             try:
                 cookie = SimpleCookie(headers.get("cookie", ""))
             except CookieError:
                 cookie = SimpleCookie()
-            candidate = unquote(cookie[KEY_COOKIE].value) if KEY_COOKIE in cookie else ""
-        if not candidate:
+            if KEY_COOKIE in cookie:  # the page percent-encodes the key's UTF-8 (encodeURIComponent)
+                given = unquote(cookie[KEY_COOKIE].value, errors="replace").encode("utf-8", "replace")
+        if not given:
             return False
-        given = candidate.encode("latin-1")
         # Every key is compared (no early exit), each in constant time.
         return sum(hmac.compare_digest(given, key) for key in self.keys) > 0
 

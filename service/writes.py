@@ -12,14 +12,16 @@ serving: the build itself swaps versions atomically (:mod:`citeqa.index.store`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from citeqa.corpus.errors import CorpusError
 from citeqa.corpus.reader import SUFFIX_FORMATS
 from citeqa.service.engine import Engine
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
@@ -27,6 +29,8 @@ from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 log = logging.getLogger("citeqa")
 
 MAX_DOC_ID_CHARS = 500
+#: The longest file name most file systems take, in bytes (ext4, XFS, APFS, NTFS's 255 UTF-16 units).
+NAME_MAX = 255
 
 
 def document_path(corpus_dir: Path, doc_id: str) -> Path:
@@ -38,8 +42,10 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
     """
     if not 1 <= len(doc_id) <= MAX_DOC_ID_CHARS:
         raise BadRequestError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in doc_id) or "\\" in doc_id:
-        raise BadRequestError("a document id may not hold control characters, lone surrogates or backslashes")
+    # Cf: invisible format characters (a right-to-left override can disguise a name)
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in doc_id) or "\\" in doc_id:
+        raise BadRequestError("a document id may not hold control or invisible format characters, lone "
+                              "surrogates or backslashes")
     if "\ufffd" in doc_id:  # what a URL's undecodable bytes become: the name the client meant is lost
         raise BadRequestError("the document id was not valid UTF-8 (percent-encode the UTF-8 bytes of the name)")
     parts = doc_id.split("/")
@@ -47,12 +53,14 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
         raise BadRequestError(
             f"document id {doc_id!r} must be a relative path of plain names (no empty, '.', '..' or hidden parts)"
         )
+    if any(len(p.encode("utf-8")) > NAME_MAX for p in parts):
+        raise BadRequestError(f"each part of a document id may be at most {NAME_MAX} bytes (UTF-8) long")
     suffix = Path(parts[-1]).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         raise BadRequestError(f"document id {doc_id!r} needs a supported suffix: {', '.join(SUFFIX_FORMATS)}")
     root = corpus_dir.resolve()
     path = root
-    for part in parts:
+    for depth, part in enumerate(parts, start=1):
         path = path / part
         try:
             mode = os.lstat(path).st_mode
@@ -60,7 +68,19 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
             break  # the rest does not exist yet: it will be made as plain folders
         if stat.S_ISLNK(mode):
             raise BadRequestError(f"document id {doc_id!r} passes through a symlink; refused")
+        if depth < len(parts) and not stat.S_ISDIR(mode):
+            raise BadRequestError(f"document id {doc_id!r} uses the file {'/'.join(parts[:depth])!r} as a folder")
     return root.joinpath(*parts)
+
+
+def _missing_folders(path: Path) -> list[Path]:
+    """The folders above ``path`` that do not exist yet, innermost first."""
+    missing = []
+    folder = path.parent
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    return missing
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -88,9 +108,9 @@ def _regular_file_bytes(path: Path) -> bytes | None:
 
 
 def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes | None,
-                        check: Callable[[Engine], None]) -> Engine:
-    """Re-index; on any failure put ``previous`` back (or remove the new file), re-index that,
-    and raise."""
+                        check: Callable[[Engine], None], made: Sequence[Path] = ()) -> Engine:
+    """Re-index; on any failure put ``previous`` back (or remove the new file and the folders
+    ``made`` for it), re-index that, and raise."""
     try:
         updated = engine.reindex()
         check(updated)
@@ -98,6 +118,9 @@ def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes
     except BaseException:
         if previous is None:
             path.unlink(missing_ok=True)
+            for folder in made:  # innermost first; a folder someone filled meanwhile stays
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
         else:
             _write_atomically(path, previous)
         try:
@@ -135,10 +158,17 @@ def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool
         if doc_id not in updated.index.documents:
             raise BadRequestError(f"{doc_id!r} was written but not indexed")
 
-    _write_atomically(path, data)
+    made = _missing_folders(path)
     try:
-        return _reindex_or_restore(engine, path, doc_id, previous, indexed), previous is None
-    except ValueError as exc:
+        _write_atomically(path, data)
+    except OSError as exc:
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise BadRequestError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
+    try:
+        return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
+    except (ValueError, CorpusError) as exc:
         raise BadRequestError(f"cannot index {doc_id!r}: {exc}") from exc
 
 
@@ -156,5 +186,5 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
     path.unlink()
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
-    except ValueError as exc:  # e.g. the last document: nothing indexable is left
+    except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
         raise BadRequestError(f"cannot delete {doc_id!r}: {exc}") from exc

@@ -123,3 +123,31 @@ def test_uploads_over_the_limit_get_413(model, tmp_path: Path) -> None:  # type:
         assert response.status_code == 413 and response.json()["error"] == "RequestTooLarge"
         # The upload limit is the documents' own: a 3 KB question body is still refused by max_body_bytes.
         assert httpx.put(f"{url}/documents/small.txt", content=b"A small note about tides.").status_code == 201
+
+
+def test_what_a_reviewer_tried_on_writes(writable: tuple[httpx.Client, Path]) -> None:
+    http, corpus = writable
+    first = sorted(p.name for p in corpus.iterdir())[0]
+    for doc_id in ("a" * 300 + ".txt", "%C3%A9" * 130 + ".txt", f"{first}/child.txt", "%E2%80%AE.txt"):
+        assert http.put(f"/documents/{doc_id}", content=b"Some text.").status_code == 422, doc_id
+        assert http.delete(f"/documents/{doc_id}").status_code in (404, 422), doc_id
+    refused = http.put("/documents/newdir/sub/fake.pdf", content=b"not a pdf")
+    assert refused.status_code == 422 and not (corpus / "newdir").exists()
+    binary = http.put("/documents/blob.txt", content=b"\x00\x01\x02\x03" * 100)
+    assert binary.status_code == 422 and "binary" in binary.json()["detail"]
+    big_field = http.put("/documents/field.txt", files={"file": (None, b"Tides rise twice a day. " * 60_000)})
+    assert big_field.status_code == 201, big_field.text  # a 1.4 MB form field without a file name
+
+
+def test_deleting_the_last_document_is_refused(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "only.txt").write_text("The only document says the tide rises twice a day.", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    with serving(settings, Engine.start(settings, model=model)) as url:
+        response = httpx.delete(f"{url}/documents/only.txt")
+        assert response.status_code == 422 and "only.txt" in response.json()["detail"]
+        assert (corpus / "only.txt").exists() and httpx.get(f"{url}/documents/only.txt").status_code == 200
+        whitespace = httpx.put(f"{url}/documents/only.txt", content=b"   \n")
+        assert whitespace.status_code == 422
+        assert (corpus / "only.txt").read_text(encoding="utf-8").startswith("The only document")

@@ -3,6 +3,7 @@ the refusal of an open bind."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -136,3 +137,37 @@ def test_an_mcp_client_with_the_key_gets_a_session(keyed: str) -> None:
     assert asyncio.run(run({"Authorization": f"Bearer {KEY}"}))
     with pytest.raises(BaseException):  # no key: the transport gets 401 before any session
         asyncio.run(run({}))
+
+
+def test_what_a_reviewer_tried(keyed: str, client: httpx.Client) -> None:
+    """Findings of a review, each now a clear 4xx: a cookie key that is not Latin-1, malformed or
+    doubled Host headers, refused preflights with no CORS header at all, and /mcp under the same
+    Host rules as every route."""
+    with httpx.Client(base_url=keyed, timeout=30) as http:
+        http.cookies.set("citeqa_key", "%E2%82%AC")
+        assert http.get("/documents").status_code == 401
+        http.cookies.clear()
+        refused = http.options("/ask", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "PUT"})
+        assert refused.status_code == 403 and not any(h.startswith("access-control-") for h in refused.headers)
+        port = keyed.rsplit(":", 1)[1]
+        init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
+        for host in ("127.0.0.1", "localhost", f"[::1]:{port}"):
+            mcp = http.post("/mcp", json=init, headers={"Host": host, "Authorization": f"Bearer {KEY}",
+                                                        "Accept": "application/json, text/event-stream",
+                                                        "Origin": "https://app.example"})
+            assert mcp.status_code == 200, (host, mcp.status_code, mcp.text[:200])
+    for host in ("[::1]evil.com", "127.0.0.1:evil.com", "localhost:80@evil.com", "a b"):
+        response = client.get("/documents", headers={"Host": host})
+        assert response.status_code in (400, 421), host
+    # Two Host headers (httpx will not send them): raw HTTP/1.1.
+    host, port = client.base_url.host, client.base_url.port
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"GET /documents HTTP/1.1\r\nHost: evil.example\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    assert reply.split(b" ", 2)[1] == b"400", reply[:200]
+    call = client.post("/tools/openai/call", content=b'{"name": "ask", "arguments": "{\\"question\\": \\"refugees\\"}", "id": "\\ud800"}',
+                       headers={"content-type": "application/json"})
+    assert call.status_code == 422 and call.json()["error"] == "ValidationError"
