@@ -102,18 +102,22 @@ class AppState:
         A version that cannot be loaded, or was built with another model or chunking, is logged
         and the current one keeps serving."""
         interval = self.settings.reload_interval
+        refused: Path | None = None  # a version already reported as unusable: not retried
         while not self.stop.wait(interval):
-            engine = self.engine
-            if engine is None:
+            if self.engine is None:
                 continue
+            live: Path | None = None
             try:
-                if current_version(self.settings.index_dir) == engine.index.path:
+                live = current_version(self.settings.index_dir)
+                if live in (self.engine.index.path, refused):
                     continue
                 with self.write_lock:  # not while this server itself is building
+                    engine = self.engine  # what serves now (a write may have swapped meanwhile)
                     stored = load_index(self.settings.index_dir)
                     if stored.path != engine.index.path:
                         self.swap(engine.with_index(stored))
-            except Exception as exc:  # keep serving what is loaded; say why in the log
+            except Exception as exc:  # keep serving what is loaded; say why in the log, once
+                refused = live
                 log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
 
     def load(self) -> None:

@@ -106,3 +106,20 @@ def test_watch_reindexes_when_the_corpus_folder_changes(model, tmp_path: Path) -
         while time.monotonic() < deadline and http.get("/documents/velmora.txt").status_code == 200:
             time.sleep(0.2)
         assert http.get("/documents/velmora.txt").status_code == 404
+
+
+def test_a_version_built_with_other_chunking_is_not_picked_up(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.index.build import build_index
+    from citeqa.index.manifest import ChunkingParams
+    from citeqa.corpus.reader import read_corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", reload_interval=0.1)
+    engine = Engine.start(settings, model=model)
+    with serving(settings, engine) as url, httpx.Client(base_url=url, timeout=30) as http:
+        other = build_index(read_corpus(corpus), settings.index_dir, model, settings.model,
+                            ChunkingParams(chunk_size=300, chunk_overlap=0), backend=settings.backend)
+        time.sleep(0.6)
+        body = http.post("/ask", json={"question": FACT_QUESTION}).json()
+        assert body["index"]["chunks"] == engine.index.manifest.n_chunks != other.manifest.n_chunks
