@@ -4,9 +4,9 @@ of state-changing and MCP requests, and the API key.
 Why here and not per route: a check that lives in each route is a check some route forgets (the MCP
 routes come from the SDK, the static files from Starlette). The order is the one that leaks least:
 
-1. **Host** must be an allowed name (``Settings.host_names``), else 421. A web page that uses DNS
-   rebinding to reach a service bound to loopback sends its own Host name, so it never gets past
-   this line, whatever the route.
+1. **Host** must be one well-formed header (else 400) naming an allowed host
+   (``Settings.host_names``), else 421. A web page that uses DNS rebinding to reach a service
+   bound to loopback sends its own Host name, so it never gets past this line, whatever the route.
 2. **Origin**, when a browser sends one on a state-changing method (POST, PUT, DELETE, PATCH) or on
    ``/mcp``, must be the service's own origin or one of the CORS origins, else 403: another site's
    page cannot make a visitor's browser ask, write or delete.
@@ -14,9 +14,11 @@ routes come from the SDK, the static files from Starlette). The order is the one
    :func:`hmac.compare_digest`), else 401 with ``WWW-Authenticate``. A ``GET`` may carry the key in
    the ``citeqa_key`` cookie instead, which the page sets so that a link to ``/view/...`` opens.
    Public: ``/healthz``, ``/readyz`` and the static shell of the page and API docs (``/``,
-   ``/static/``, ``/docs``, ``/swagger-ui/``, ``/openapi.json``), which hold no document text; CORS
-   preflights (``OPTIONS`` with ``Access-Control-Request-Method``) carry no credentials by design
-   and are answered by the CORS middleware inside this one.
+   ``/static/``, ``/docs``, ``/swagger-ui/``, ``/openapi.json``), which hold no document text.
+
+CORS preflights (``OPTIONS`` with ``Access-Control-Request-Method``) carry no credentials by
+design: from a configured origin they go on to the CORS middleware inside this one; from any
+other they get a 403 here, with no CORS header at all.
 
 Keys are never logged: errors name the header, never its value.
 """
