@@ -171,8 +171,7 @@ class Retriever:
             _, rows = index.faiss_index.search(query, min(n, index.faiss_index.ntotal))
             sentence_cos, sentence_rows = index.sentence_index.search(query, min(n, index.sentence_index.ntotal))
         else:
-            bounds = index.sentence_rows
-            sentences = np.concatenate([np.arange(bounds[r], bounds[r + 1]) for r in allowed])
+            sentences = self._sentence_ids(allowed)
             _, rows = _search(index.faiss_index, query, min(n, len(allowed)), allowed)
             sentence_cos, sentence_rows = _search(index.sentence_index, query, min(n, len(sentences)), sentences)
         owners = np.searchsorted(index.sentence_rows, sentence_rows[0][sentence_rows[0] >= 0], side="right") - 1
@@ -193,14 +192,22 @@ class Retriever:
             the ``(sentences,)`` cosines of its sentences.
         """
         index = self.index
-        passage_cos = index.faiss_index.reconstruct_batch(rows) @ query if len(rows) else np.zeros(0, np.float32)
-        bounds = index.sentence_rows
-        sentence_ids = np.concatenate([np.arange(bounds[r], bounds[r + 1]) for r in rows]) if len(rows) else np.zeros(0, np.int64)
-        all_cos = index.sentence_index.reconstruct_batch(sentence_ids) @ query if len(sentence_ids) else np.zeros(0, np.float32)
-        splits = np.cumsum([bounds[r + 1] - bounds[r] for r in rows])[:-1]
-        per_passage = np.split(all_cos, splits) if len(rows) else []
-        best = np.array([c.max() for c in per_passage], dtype=np.float32)
-        return ((passage_cos + best) / 2).astype(np.float32), best, per_passage
+        if not len(rows):
+            empty = np.zeros(0, np.float32)
+            return empty, empty, []
+        passage_cos = index.faiss_index.reconstruct_batch(rows) @ query
+        all_cos = index.sentence_index.reconstruct_batch(self._sentence_ids(rows)) @ query
+        counts = index.sentence_rows[rows + 1] - index.sentence_rows[rows]  # every passage has >= 1
+        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        best = np.maximum.reduceat(all_cos, firsts).astype(np.float32)
+        return ((passage_cos + best) / 2).astype(np.float32), best, np.split(all_cos, firsts[1:])
+
+    def _sentence_ids(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The sentence rows of passages ``rows`` (``(n,)``), concatenated in the same order."""
+        starts = self.index.sentence_rows[rows]
+        counts = self.index.sentence_rows[rows + 1] - starts
+        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        return (np.arange(int(counts.sum()), dtype=np.int64) + offsets).astype(np.int64)
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
@@ -227,24 +234,28 @@ class Retriever:
         """:meth:`rank` with the question's terms already computed, among ``allowed`` rows when
         given; also returns the question's vector."""
         dense = self._dense(question, max(k, candidates), allowed)
-        scores, _, _ = self.dense_scores(dense.query, dense.pool)
-        by_dense = dense.pool[tie_order(dense.pool, scores)]
-        confidence = dense.best_sentence * self._term_evidence(terms, by_dense[:5])
+        pool = dense.pool
+        if mode != "dense":
+            lexical = self.bm25.scores(terms)
+            if allowed is not None:  # BM25 keeps its corpus-wide statistics; other rows just cannot rank
+                mask = np.zeros(len(lexical), dtype=bool)
+                mask[allowed] = True
+                lexical = np.where(mask, lexical, -1.0).astype(np.float32)
+            if mode == "hybrid":
+                lexical_top = np.argsort(-lexical, kind="stable")[:candidates]
+                pool = np.union1d(dense.pool, lexical_top[lexical[lexical_top] >= 0]).astype(np.int64)
+        # One dense scoring of the whole pool; the dense candidates are a subset of it.
+        pool_dense, _, _ = self.dense_scores(dense.query, pool)
+        in_dense = np.isin(pool, dense.pool)
+        dense_rows, dense_only = pool[in_dense], pool_dense[in_dense]
+        by_dense = tie_order(dense_rows, dense_only)
+        confidence = dense.best_sentence * self._term_evidence(terms, dense_rows[by_dense[:5]])
         if mode == "dense":
-            order = tie_order(dense.pool, scores)[:k]
-            return [(int(dense.pool[i]), float(scores[i])) for i in order], confidence, dense.query
-        lexical = self.bm25.scores(terms)
-        if allowed is not None:  # BM25 keeps its corpus-wide statistics; other rows just cannot rank
-            mask = np.zeros(len(lexical), dtype=bool)
-            mask[allowed] = True
-            lexical = np.where(mask, lexical, -1.0).astype(np.float32)
+            return [(int(dense_rows[i]), float(dense_only[i])) for i in by_dense[:k]], confidence, dense.query
         if mode == "bm25":
             top = np.argsort(-lexical, kind="stable")[:k]
             top = top[lexical[top] >= 0]
             return [(int(r), float(lexical[r])) for r in top], confidence, dense.query
-        lexical_top = np.argsort(-lexical, kind="stable")[:candidates]
-        pool = np.union1d(dense.pool, lexical_top[lexical[lexical_top] >= 0]).astype(np.int64)
-        pool_dense, _, _ = self.dense_scores(dense.query, pool)
         # Stable scales, not the min and max of this pool: the dense score as it is (clipped at 0)
         # and BM25 over the query's own upper bound, so that a one-passage corpus keeps a real
         # score and the only passage matching a rare term ("2024") keeps that evidence against one

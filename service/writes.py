@@ -83,6 +83,13 @@ def _missing_folders(path: Path) -> list[Path]:
     return missing
 
 
+def _remove_folders(folders: Sequence[Path]) -> None:
+    """Remove folders made for a write, innermost first; one someone filled meanwhile stays."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".citeqa-upload-{secrets.token_hex(6)}.tmp"
@@ -118,9 +125,7 @@ def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes
     except BaseException:
         if previous is None:
             path.unlink(missing_ok=True)
-            for folder in made:  # innermost first; a folder someone filled meanwhile stays
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
+            _remove_folders(made)
         else:
             _write_atomically(path, previous)
         try:
@@ -162,9 +167,7 @@ def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool
     try:
         _write_atomically(path, data)
     except OSError as exc:
-        for folder in made:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        _remove_folders(made)
         raise BadRequestError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
