@@ -19,9 +19,11 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.middleware.cors import CORSMiddleware
 
 from mcp.server.transport_security import TransportSecuritySettings
@@ -33,8 +35,16 @@ from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
-from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError
-from citeqa.service.security import Guard
+from citeqa.service.errors import (
+    BadRequestError,
+    ConflictError,
+    DocumentNotFoundError,
+    ForbiddenPathError,
+    NotReadyError,
+    ServiceError,
+    StorageError,
+)
+from citeqa.service.security import PUBLIC_PATHS, Guard
 from citeqa.service.schemas import (
     AskRequest,
     AskResponse,
@@ -44,11 +54,23 @@ from citeqa.service.schemas import (
     ErrorBody,
     IndexInfo,
     Readiness,
+    with_limits,
 )
 from citeqa.service.writes import delete_document, put_document
 from citeqa.service.settings import Settings
 
 log = logging.getLogger("citeqa")
+
+
+class _AnyPathConvertor(PathConvertor):
+    """``{doc_id:anypath}``: like ``path`` but also across line breaks (``path`` is ``.*``), so an
+    id holding a newline reaches the route and gets its reason (404 to read, 403 to write)
+    instead of the router's bare 404."""
+
+    regex = r"[\s\S]*"
+
+
+register_url_convertor("anypath", _AnyPathConvertor())
 
 
 @dataclass
@@ -155,9 +177,50 @@ StateDep = Annotated[AppState, Depends(get_state)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 _ERRORS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable"}
-_RESPONSES: dict[int | str, dict[str, object]] = {
-    404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}
+
+#: The HTTP status of each service error (see the tree in service/errors.py).
+_STATUS_OF: dict[type[ServiceError], int] = {
+    BadRequestError: 422, DocumentNotFoundError: 404, ForbiddenPathError: 403, ConflictError: 409,
+    StorageError: 500, NotReadyError: 503,
 }
+
+#: What each error status means, as the OpenAPI schema says it. Every route lists the ones it can
+#: return (``_errors``); all carry an :class:`ErrorBody`. 400, 421: the Host check (and malformed
+#: JSON), for every route; 401: a missing key, when keys are set; 403: a foreign Origin on a
+#: state-changing method, or a write outside the corpus; 413: a body over the limit.
+_ERROR_MEANINGS = {
+    400: "malformed request: unreadable JSON body or a malformed Host header",
+    401: "missing or wrong API key (Authorization: Bearer <key>)",
+    403: "refused: a foreign Origin, or (writes) a document id no file may be written under",
+    404: "no such document (or no indexed document matches the filter)",
+    409: "the corpus cannot take this write: a file that cannot be indexed, or the last document",
+    413: "request body over the limit",
+    421: "Host header names a host this service does not answer to",
+    422: "a request value is invalid; detail says which and why",
+    500: "the corpus folder could not be written",
+    503: "the model or the index is still loading (or failed to load); GET /readyz says which",
+}
+
+
+def _errors(*statuses: int, keyed: bool, unsafe: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entries for a route's error statuses: ``statuses`` plus 400 and
+    421 (every route), 401 when ``keyed`` (keys set, not a public route) and 403 when ``unsafe``
+    (a state-changing method, checked for its Origin). Always ``application/json`` (also for
+    routes whose success is HTML)."""
+    codes = {400, 421, *statuses} | ({401} if keyed else set()) | ({403} if unsafe else set())
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+    return {code: {"description": _ERROR_MEANINGS[code], "content": body} for code in sorted(codes)}
+
+
+def _allowed_methods(app: FastAPI, path: str) -> str:
+    """The ``Allow`` header of a 405 (RFC 9110 section 15.5.6): every method of every route whose
+    path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id})."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and route_methods and regex.match(path):
+            methods |= set(route_methods)
+    return ", ".join(sorted(methods))
 
 
 def _error(status: int, exc: Exception | str, name: str | None = None) -> JSONResponse:
@@ -249,7 +312,6 @@ def create_app(
         summary="Answers questions with passages of a document collection, each with an exact citation.",
         version="0.1.0",
         lifespan=lifespan,
-        responses=_RESPONSES,
         docs_url=None,  # served below from swagger-ui-bundle: FastAPI's default loads it from a CDN
         redoc_url=None,
     )
@@ -265,40 +327,42 @@ def create_app(
     async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, _validation_detail(exc), "ValidationError")
 
-    @app.exception_handler(BadRequestError)
-    async def _on_bad(request: Request, exc: BadRequestError) -> JSONResponse:
-        return _error(422, exc)
-
-    @app.exception_handler(DocumentNotFoundError)
-    async def _on_missing(request: Request, exc: DocumentNotFoundError) -> JSONResponse:
-        return _error(404, exc)
-
-    @app.exception_handler(NotReadyError)
-    async def _on_not_ready(request: Request, exc: NotReadyError) -> JSONResponse:
-        return _error(503, exc)
+    @app.exception_handler(ServiceError)
+    async def _on_service_error(request: Request, exc: ServiceError) -> JSONResponse:
+        status = next((_STATUS_OF[cls] for cls in type(exc).__mro__ if cls in _STATUS_OF), 500)
+        if status >= 500 and status != 503:
+            log.error("citeqa: %s: %s", type(exc).__name__, exc)
+        return _error(status, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.__cause__, BodyTooLargeError):  # a chunked body ran over the limit mid-parse
             return _error(413, f"request body over {settings.max_body_bytes} bytes", "RequestTooLarge")
-        return _error(exc.status_code, str(exc.detail), _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
+        response = _error(exc.status_code, str(exc.detail), _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            response.headers["Allow"] = _allowed_methods(app, request.url.path)
+        return response
 
     @app.exception_handler(Exception)
     async def _on_any(request: Request, exc: Exception) -> JSONResponse:
         log.exception("citeqa: unhandled error on %s", request.url.path)
         return _error(500, "internal error; see the server log", "InternalError")
 
-    @app.get("/healthz", summary="The process is up")
+    keyed = bool(settings.keys())  # 401 is a possible answer of every non-public route
+
+    @app.get("/healthz", summary="The process is up", responses=_errors(keyed=False))
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     @app.get("/readyz", response_model=Readiness, summary="Model and index are loaded",
-             responses={503: {"model": Readiness}})
+             responses={**_errors(keyed=False), 503: {"model": Readiness, "description": "still loading, or failed"}})
     def readyz(state: StateDep) -> JSONResponse:
         body = Readiness(ready=state.engine is not None, status=state.status)
         return JSONResponse(status_code=200 if body.ready else 503, content=body.model_dump())
 
-    @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages")
+    @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages",
+              responses=_errors(404, 413, 422, 503, keyed=keyed, unsafe=True))
     def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
         return engine.ask(body.question, body.k, body.abstain, body.filter)
 
@@ -306,41 +370,50 @@ def create_app(
     def page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
-    @app.get("/view/{doc_id:path}", response_class=HTMLResponse,
-             summary="The original document as a page, the span [start, end) highlighted")
+    @app.get("/view/{doc_id:anypath}", response_class=HTMLResponse,
+             summary="The original document as a page, the span [start, end) highlighted",
+             responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}},
+                        **_errors(404, 422, 503, keyed=keyed)})
     def view(
         doc_id: str,
         engine: EngineDep,
-        start: Annotated[int | None, Query(description="highlight start, code points")] = None,
-        end: Annotated[int | None, Query(description="highlight end, exclusive")] = None,
+        start: Annotated[int | None, Query(ge=0, description="highlight start, code points (default 0 when end is given)")] = None,
+        end: Annotated[int | None, Query(ge=0, description="highlight end, exclusive (default the end when start is given); "
+                                                           "cut to the document's length")] = None,
     ) -> HTMLResponse:
-        document = engine.document(doc_id)  # 404 for ids outside the index
-        try:
-            return HTMLResponse(render_source(document, start, end))
-        except ValueError as exc:
-            raise BadRequestError(str(exc)) from exc
+        whole = engine.document(doc_id)  # 404 for ids outside the index
+        if start is None and end is None:
+            return HTMLResponse(render_source(whole, None, None))
+        cited = engine.document(doc_id, start, end)  # the offsets a slice takes (cut to the length)
+        return HTMLResponse(render_source(whole, cited.start, cited.end))
 
-    @app.get("/tools/openai", summary="OpenAI function-calling schema of the ask tool")
+    @app.get("/tools/openai", summary="OpenAI function-calling schemas of the tools (ask, get_document)",
+             responses=_errors(keyed=keyed))
     def tools_openai() -> list[dict[str, Any]]:
-        return openai_tools()
+        return openai_tools(settings.max_question_chars, settings.max_k)
 
     @app.post("/tools/openai/call", response_model=ToolCallResult,
-              summary="Run a tool call as OpenAI sends it ({name, arguments: JSON string})")
+              summary="Run a tool call as OpenAI sends it ({name, arguments: JSON string}); wrong arguments "
+              "come back as is_error results for the model to correct",
+              responses=_errors(413, 422, 503, keyed=keyed, unsafe=True))
     def tools_openai_call(call: ToolCall, engine: EngineDep) -> ToolCallResult:
         return call_tool(engine, call)
 
     @app.get("/documents", response_model=DocumentList,
-             summary="Every file of the corpus folder: indexed documents and skipped files with the reason")
+             summary="Every file of the corpus folder: indexed documents and skipped files with the reason",
+             responses=_errors(503, keyed=keyed))
     def documents(engine: EngineDep) -> DocumentList:
         return engine.documents()
 
-    @app.get("/documents/{doc_id:path}", response_model=DocumentSlice,
-             summary="The text layer of a document (what citations point into), or a slice [start, end) of it")
+    @app.get("/documents/{doc_id:anypath}", response_model=DocumentSlice,
+             summary="The text layer of a document (what citations point into), or a slice [start, end) of it",
+             responses=_errors(404, 422, 503, keyed=keyed))
     def document(
         doc_id: str,
         engine: EngineDep,
-        start: Annotated[int | None, Query(description="slice start, code points")] = None,
-        end: Annotated[int | None, Query(description="slice end, exclusive")] = None,
+        start: Annotated[int | None, Query(ge=0, description="slice start, code points")] = None,
+        end: Annotated[int | None, Query(ge=0, description="slice end, exclusive; cut to the document's length "
+                                                           "(as Python's text[start:end])")] = None,
     ) -> DocumentSlice:
         return engine.document(doc_id, start, end)
 
@@ -351,8 +424,9 @@ def create_app(
                                            "properties": {"file": {"type": "string", "format": "binary"}}}},
     }}
 
-    @app.put("/documents/{doc_id:path}", response_model=DocumentWrite, openapi_extra={"requestBody": upload_body},
-             responses={201: {"model": DocumentWrite}, 413: {"model": ErrorBody}},
+    @app.put("/documents/{doc_id:anypath}", response_model=DocumentWrite, openapi_extra={"requestBody": upload_body},
+             responses={201: {"model": DocumentWrite, "description": "created"},
+                        **_errors(409, 413, 422, 500, 503, keyed=keyed, unsafe=True)},
              summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
     async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
         get_engine(state)  # 503 while loading
@@ -369,8 +443,9 @@ def create_app(
         return JSONResponse(status_code=201 if created else 200,
                             content=_written(updated, doc_id, "created" if created else "replaced").model_dump())
 
-    @app.delete("/documents/{doc_id:path}", response_model=DocumentWrite,
-                summary="Remove a document from the corpus folder, then re-index")
+    @app.delete("/documents/{doc_id:anypath}", response_model=DocumentWrite,
+                summary="Remove a document from the corpus folder, then re-index",
+                responses=_errors(404, 409, 500, 503, keyed=keyed, unsafe=True))
     def delete_document_route(doc_id: str, state: StateDep) -> DocumentWrite:
         get_engine(state)
         with state.write_lock:
@@ -378,6 +453,25 @@ def create_app(
             updated = delete_document(state.engine, doc_id)
             state.swap(updated)
         return _written(updated, doc_id, "deleted")
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's schema, plus what it cannot know: the settings' bounds on a question and k,
+        and the bearer scheme when keys are set."""
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+            components = schema["components"]["schemas"]
+            components["ErrorBody"] = ErrorBody.model_json_schema()  # referenced by every error response
+            with_limits(components["AskRequest"], settings.max_question_chars, settings.max_k)
+            if keyed:
+                schema["components"]["securitySchemes"] = {"apiKey": {"type": "http", "scheme": "bearer"}}
+                for path, operations in schema["paths"].items():
+                    if path not in PUBLIC_PATHS:
+                        for operation in operations.values():
+                            operation["security"] = [{"apiKey": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
     # Added last = outermost: Guard (Host, Origin, key) sees every request first, then CORS

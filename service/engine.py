@@ -349,8 +349,8 @@ class Engine:
             filter: search only the documents that match it.
 
         Raises:
-            BadRequestError: empty or too long question, k out of range, a filter that is malformed
-                or matches no indexed document.
+            BadRequestError: empty or too long question, k out of range, a malformed filter.
+            DocumentNotFoundError: the filter matches no indexed document.
         """
         k = check_request(self.settings, question, k)
         allowed = self.allowed_rows(filter) if filter is not None else None
@@ -382,8 +382,8 @@ class Engine:
         """The passage rows of the documents a filter admits, ``(m,)`` ascending.
 
         Raises:
-            BadRequestError: an empty or over-long pattern, an unknown format, or no indexed
-                document matches.
+            BadRequestError: an empty or over-long pattern, or an unknown format.
+            DocumentNotFoundError: no indexed document (with passages) matches.
         """
         patterns = filter.doc_ids
         formats = filter.formats
@@ -400,9 +400,9 @@ class Engine:
             and (formats is None or documents[doc_id].format in formats)
         ]
         rows = [row for doc_id in chosen for row in self.retriever.doc_rows.get(doc_id, range(0))]
-        if not rows:
-            raise BadRequestError("the filter matches no indexed document (or only documents without passages); "
-                                  "GET /documents lists them")
+        if not rows:  # 404, not 422: the request is well formed, the documents it names are not there
+            raise DocumentNotFoundError("the filter matches no indexed document (or only documents without "
+                                        "passages); GET /documents lists them")
         return np.array(sorted(rows), dtype=np.int64)
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
@@ -414,12 +414,17 @@ class Engine:
 
         Args:
             doc_id: a document id as cited.
-            start: slice start in code points (default 0).
-            end: slice end, exclusive (default the document's length).
+            start: slice start in code points, >= 0 (default 0).
+            end: slice end, exclusive, >= 0 (default the document's length).
+
+        Returns:
+            The slice as Python's ``text[start:end]`` takes it: an end past the text is cut to its
+            length and a start past the end gives an empty slice; ``start``/``end`` in the result
+            are the offsets applied, so ``text == whole[result.start:result.end]`` always holds.
 
         Raises:
             DocumentNotFoundError: not an indexed document.
-            BadRequestError: ``not 0 <= start <= end <= length``.
+            BadRequestError: a negative offset.
         """
         document = self.index.documents.get(doc_id)
         if document is None:
@@ -427,8 +432,10 @@ class Engine:
         length = len(document.text)
         start = 0 if start is None else start
         end = length if end is None else end
-        if not 0 <= start <= end <= length:
-            raise BadRequestError(f"need 0 <= start <= end <= {length}, got start={start}, end={end}")
+        if start < 0 or end < 0:
+            raise BadRequestError(f"offsets are >= 0, got start={start}, end={end}")
+        end = min(end, length)
+        start = min(start, end)
         return DocumentSlice(
             doc_id=doc_id, title=document.title, format=document.format, encoding=document.encoding,
             pages=list(document.pages), start=start, end=end, length=length, text=document.text[start:end],

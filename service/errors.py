@@ -4,8 +4,17 @@ Exception tree::
 
     ServiceError
     ├── BadRequestError       the request is malformed or out of range     -> HTTP 422
-    ├── DocumentNotFoundError no such document id in the corpus            -> HTTP 404
+    ├── DocumentNotFoundError no such document id in the corpus, or none
+    │                         matches a filter                             -> HTTP 404
+    ├── ForbiddenPathError    a document id no file may be written under   -> HTTP 403
+    ├── ConflictError         a write the corpus cannot take (a file that
+    │                         cannot be indexed, deleting the last one)    -> HTTP 409
+    ├── StorageError          the corpus folder could not be written       -> HTTP 500
     └── NotReadyError         model or index still loading, or failed       -> HTTP 503
+
+Why 403 and 409 rather than 422 for writes: the request itself is well formed (the OpenAPI schema
+accepts it); what is refused is writing *there* (403) or *this file* (409). RFC 9110 section 9.3.4
+names 409 for a PUT whose representation is inconsistent with the target resource.
 """
 
 from __future__ import annotations
@@ -21,6 +30,20 @@ class BadRequestError(ServiceError):
 
 class DocumentNotFoundError(ServiceError):
     """The document id is not one of the corpus's documents."""
+
+
+class ForbiddenPathError(ServiceError):
+    """A document id that names no writable file of the corpus folder (absolute, traversal, hidden
+    part, symlink, unsupported suffix, control characters, too long)."""
+
+
+class ConflictError(ServiceError):
+    """A write the corpus cannot take: the file cannot be indexed (empty, binary, unreadable) or
+    deleting it would leave nothing to index."""
+
+
+class StorageError(ServiceError):
+    """The corpus folder could not be written (permissions, full disk)."""
 
 
 class NotReadyError(ServiceError):

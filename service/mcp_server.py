@@ -57,6 +57,13 @@ def render_answer(response: AskResponse) -> str:
     return "\n\n".join(blocks)
 
 
+def render_document(document: DocumentSlice) -> str:
+    """The slice a ``get_document`` call returns, headed by its citation:
+    ``"[doc_id:start-end] Title (of N characters)\n<text>"``."""
+    return (f"[{document.doc_id}:{document.start}-{document.end}] {document.title} "
+            f"(of {document.length} characters)\n{document.text}")
+
+
 def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
     """Build the MCP server.
 
@@ -104,8 +111,8 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
     def get_document(
         doc_id: Annotated[str, Field(description="document id as cited by ask")],
         ctx: Context,  # type: ignore[type-arg]
-        start: Annotated[int | None, Field(description="span start, characters (code points)")] = None,
-        end: Annotated[int | None, Field(description="span end, exclusive")] = None,
+        start: Annotated[int | None, Field(ge=0, description="span start, characters (code points)")] = None,
+        end: Annotated[int | None, Field(ge=0, description="span end, exclusive")] = None,
     ) -> DocumentSlice:
         try:
             return _engine(ctx).document(doc_id, start, end)

@@ -1,20 +1,38 @@
-"""citeqa as an OpenAI-style function tool: the schema of ``ask`` and a call handler.
+"""citeqa as OpenAI-style function tools: ``ask`` and ``get_document``, their schemas and a call handler.
 
-The JSON Schema of the parameters is generated from :class:`~citeqa.service.schemas.AskRequest`,
-the same model ``POST /ask`` validates, so the two cannot drift.
+The JSON Schemas of the parameters are generated from pydantic models: ``ask``'s from
+:class:`~citeqa.service.schemas.AskRequest`, the model ``POST /ask`` validates, and
+``get_document``'s from :class:`GetDocumentArguments`, which checks what the MCP tool of the same
+name checks; so the tools cannot drift from the HTTP API or from MCP.
+
+A call whose *arguments* are wrong (not JSON, a missing question, a negative offset, an unknown
+document) is answered like an MCP tool error: HTTP 200 with ``is_error: true`` and a ``content``
+that says what was wrong, which goes back to the model as the tool message so it can correct
+itself. Only an envelope that is not a tool call at all (no ``name``, an unknown tool) is an HTTP 422.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from citeqa.service.engine import Engine
-from citeqa.service.errors import BadRequestError
-from citeqa.service.mcp_server import ASK_DESCRIPTION, render_answer
-from citeqa.service.schemas import AskRequest, AskResponse
+from citeqa.service.errors import ServiceError
+from citeqa.service.mcp_server import ASK_DESCRIPTION, GET_DOCUMENT_DESCRIPTION, render_answer, render_document
+from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, Offset, with_limits
+
+ToolName = Literal["ask", "get_document"]
+
+
+class GetDocumentArguments(BaseModel):
+    """Arguments of the ``get_document`` tool (the same fields and bounds as the MCP tool)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    doc_id: str = Field(description="document id as cited by ask")
+    start: Offset | None = Field(default=None, description="span start, characters (code points)")
+    end: Offset | None = Field(default=None, description="span end, exclusive")
 
 
 class ToolCall(BaseModel):
@@ -25,11 +43,12 @@ class ToolCall(BaseModel):
     ``function_call`` item (``{"call_id", "name", "arguments"}``).
     """
 
-    name: str
-    arguments: str = Field(description='JSON object as a string, e.g. "{\\"question\\": \\"...\\"}"')
+    name: ToolName = Field(description="the function called: ask or get_document")
+    arguments: str = Field(description='the arguments as a JSON object in a string (as OpenAI sends them), '
+                                       'e.g. "{\\"question\\": \\"...\\"}"')
     id: str | None = Field(default=None, description="tool_call id, echoed back")
 
-    @field_validator("name", "id")
+    @field_validator("id")
     @classmethod
     def _encodable(cls, value: str | None) -> str | None:
         # Echoed back in the result: a lone surrogate (valid JSON) could not be written out.
@@ -54,33 +73,67 @@ class ToolCallResult(BaseModel):
     result for programs."""
 
     tool_call_id: str | None
-    name: str
-    content: str = Field(description="the answer rendered with inline citations [doc_id:start-end]")
-    result: AskResponse
+    name: ToolName
+    is_error: bool = Field(description="the arguments were wrong; content says why, for the model to correct")
+    content: str = Field(description="ask: the answer with inline citations [doc_id:start-end]; get_document: "
+                                     "the text; on error: what was wrong")
+    result: AskResponse | DocumentSlice | None = Field(description="ask: the answer; get_document: the slice; "
+                                                                   "null on error")
 
 
-def openai_tools() -> list[dict[str, Any]]:
-    """The ``tools`` list for OpenAI function calling (one function, ``ask``)."""
-    parameters = AskRequest.model_json_schema()
-    parameters.pop("title", None)
-    return [{"type": "function", "function": {"name": "ask", "description": ASK_DESCRIPTION,
-                                              "parameters": parameters}}]
+def _parameters(model: type[BaseModel]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    schema.pop("title", None)
+    return schema
+
+
+def openai_tools(max_question_chars: int = 2000, max_k: int = 50) -> list[dict[str, Any]]:
+    """The ``tools`` list for OpenAI function calling: ``ask`` and ``get_document``.
+
+    Args:
+        max_question_chars: the longest question accepted (``Settings.max_question_chars``).
+        max_k: the largest k accepted (``Settings.max_k``).
+    """
+    return [
+        {"type": "function", "function": {"name": "ask", "description": ASK_DESCRIPTION,
+                                          "parameters": with_limits(_parameters(AskRequest), max_question_chars, max_k)}},
+        {"type": "function", "function": {"name": "get_document", "description": GET_DOCUMENT_DESCRIPTION,
+                                          "parameters": _parameters(GetDocumentArguments)}},
+    ]
+
+
+def _arguments(call: ToolCall, model: type[BaseModel]) -> Any:
+    """The call's arguments validated by ``model``.
+
+    Raises:
+        ValueError: not a JSON object, or not valid for the model (the message says what is wrong).
+    """
+    try:
+        return model.model_validate(json.loads(call.arguments))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"arguments are not valid JSON: {exc.msg} at {exc.pos}") from exc
+    except ValidationError as exc:
+        detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
+        raise ValueError(f"invalid arguments: {detail}") from exc
 
 
 def call_tool(engine: Engine, call: ToolCall) -> ToolCallResult:
-    """Run a tool call.
+    """Run a tool call. Never raises for bad arguments: they come back as ``is_error`` results.
 
     Raises:
-        BadRequestError: unknown function, arguments not a JSON object, or invalid arguments.
+        NotReadyError: only from callers that pass an engine still loading (the app checks first).
     """
-    if call.name != "ask":
-        raise BadRequestError(f"unknown tool {call.name!r}; the only tool is 'ask'")
     try:
-        request = AskRequest.model_validate(json.loads(call.arguments))
-    except json.JSONDecodeError as exc:
-        raise BadRequestError(f"arguments are not valid JSON: {exc.msg} at {exc.pos}") from exc
-    except ValidationError as exc:
-        detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
-        raise BadRequestError(f"invalid arguments: {detail}") from exc
-    response = engine.ask(request.question, request.k, request.abstain, request.filter)
-    return ToolCallResult(tool_call_id=call.id, name="ask", content=render_answer(response), result=response)
+        if call.name == "ask":
+            request = _arguments(call, AskRequest)
+            response = engine.ask(request.question, request.k, request.abstain, request.filter)
+            return ToolCallResult(tool_call_id=call.id, name="ask", is_error=False,
+                                  content=render_answer(response), result=response)
+        arguments = _arguments(call, GetDocumentArguments)
+        document = engine.document(arguments.doc_id, arguments.start, arguments.end)
+        return ToolCallResult(tool_call_id=call.id, name="get_document", is_error=False,
+                              content=render_document(document), result=document)
+    except (ValueError, ServiceError) as exc:
+        kind = type(exc).__name__ if isinstance(exc, ServiceError) else "InvalidArguments"
+        return ToolCallResult(tool_call_id=call.id, name=call.name, is_error=True, content=f"{kind}: {exc}",
+                              result=None)

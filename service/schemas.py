@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from citeqa.corpus.reader import DocumentFormat
+
+
+def _integral(value: Any) -> Any:
+    """``18.0`` -> ``18``: JSON Schema counts a number with a zero fraction as an integer (2020-12,
+    section 6.3 of the validation vocabulary), so a strict model must take it too."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Integers as JSON Schema defines them (``3`` or ``3.0``, never ``"3"`` or ``true``), for strict
+# models. The bound comes before the validator so that the schema shows it as ``minimum``.
+#: k and other counts: >= 1.
+Count = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
+#: An offset into a document's text layer, in code points: >= 0.
+Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
+
+#: A glob on document ids: 1 to 1000 characters.
+DocIdPattern = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
 class AskFilter(BaseModel):
     """Which documents an answer may come from; a document must match every field given."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
-    doc_ids: list[str] | None = Field(
+    doc_ids: list[DocIdPattern] | None = Field(
         default=None, max_length=100,
         description="glob patterns on document ids (fnmatch: * matches across folders too), e.g. "
         "[\"reports/2024/*\", \"*.pdf\"]; any one must match",
         examples=[["reports/2024/*", "*.pdf"]],
     )
-    formats: list[str] | None = Field(
-        default=None, max_length=20,
-        description="document formats: text, markdown, rst, csv, html, pdf, docx, pptx, epub; any one must match",
+    formats: list[DocumentFormat] | None = Field(
+        default=None, max_length=20, description="document formats; any one must match",
     )
 
 
@@ -25,8 +45,14 @@ class AskRequest(BaseModel):
     """``POST /ask`` body."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
-    question: str = Field(description="the question, in plain language", examples=["Is China a party to the 1951 Refugee Convention?"])
-    k: int | None = Field(default=None, description="how many passages to return, 1..max_k (default 5)")
+    # The bounds that depend on settings (longest question, largest k) are written into the
+    # served OpenAPI schema by ``with_limits``; the engine checks them with a clearer message than a
+    # pattern error would give, so they are not validators here.
+    question: str = Field(
+        min_length=1, description="the question, in plain language (at least one character that is not a space)",
+        examples=["Is China a party to the 1951 Refugee Convention?"], json_schema_extra={"pattern": r"\S"},
+    )
+    k: Count | None = Field(default=None, description="how many passages to return, 1..max_k (default 5)")
     abstain: bool = Field(
         default=True,
         description="when true (default) return no passage if nothing in the corpus answers; "
@@ -164,3 +190,18 @@ class Readiness(BaseModel):
 
     ready: bool
     status: str
+
+
+def with_limits(schema: dict[str, Any], max_question_chars: int, max_k: int) -> dict[str, Any]:
+    """Write the settings' bounds into a JSON Schema of :class:`AskRequest` (in place): the
+    question's ``maxLength`` and k's ``maximum``, so the schema says what the engine enforces.
+
+    Returns:
+        ``schema``, for chaining.
+    """
+    properties = schema["properties"]
+    properties["question"]["maxLength"] = max_question_chars
+    for branch in properties["k"].get("anyOf", [properties["k"]]):
+        if branch.get("type") == "integer":
+            branch["maximum"] = max_k
+    return schema

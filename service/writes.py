@@ -24,7 +24,7 @@ from pathlib import Path
 from citeqa.corpus.errors import CorpusError
 from citeqa.corpus.reader import SUFFIX_FORMATS
 from citeqa.service.engine import Engine
-from citeqa.service.errors import BadRequestError, DocumentNotFoundError
+from citeqa.service.errors import ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
 
 log = logging.getLogger("citeqa")
 
@@ -37,27 +37,27 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
     """The path a document id names inside the corpus folder (which need not exist yet).
 
     Raises:
-        BadRequestError: an id that is absolute, escapes the folder, names a hidden or unsupported
+        ForbiddenPathError: an id that is absolute, escapes the folder, names a hidden or unsupported
             file, holds control characters or backslashes, or passes through a symlink.
     """
     if not 1 <= len(doc_id) <= MAX_DOC_ID_CHARS:
-        raise BadRequestError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
+        raise ForbiddenPathError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
     # Cf: invisible format characters (a right-to-left override can disguise a name)
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in doc_id) or "\\" in doc_id:
-        raise BadRequestError("a document id may not hold control or invisible format characters, lone "
+        raise ForbiddenPathError("a document id may not hold control or invisible format characters, lone "
                               "surrogates or backslashes")
     if "\ufffd" in doc_id:  # what a URL's undecodable bytes become: the name the client meant is lost
-        raise BadRequestError("the document id was not valid UTF-8 (percent-encode the UTF-8 bytes of the name)")
+        raise ForbiddenPathError("the document id was not valid UTF-8 (percent-encode the UTF-8 bytes of the name)")
     parts = doc_id.split("/")
     if doc_id.startswith("/") or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
-        raise BadRequestError(
+        raise ForbiddenPathError(
             f"document id {doc_id!r} must be a relative path of plain names (no empty, '.', '..' or hidden parts)"
         )
     if any(len(p.encode("utf-8")) > NAME_MAX for p in parts):
-        raise BadRequestError(f"each part of a document id may be at most {NAME_MAX} bytes (UTF-8) long")
+        raise ForbiddenPathError(f"each part of a document id may be at most {NAME_MAX} bytes (UTF-8) long")
     suffix = Path(parts[-1]).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        raise BadRequestError(f"document id {doc_id!r} needs a supported suffix: {', '.join(SUFFIX_FORMATS)}")
+        raise ForbiddenPathError(f"document id {doc_id!r} needs a supported suffix: {', '.join(SUFFIX_FORMATS)}")
     root = corpus_dir.resolve()
     path = root
     for depth, part in enumerate(parts, start=1):
@@ -67,9 +67,9 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
         except FileNotFoundError:
             break  # the rest does not exist yet: it will be made as plain folders
         if stat.S_ISLNK(mode):
-            raise BadRequestError(f"document id {doc_id!r} passes through a symlink; refused")
+            raise ForbiddenPathError(f"document id {doc_id!r} passes through a symlink; refused")
         if depth < len(parts) and not stat.S_ISDIR(mode):
-            raise BadRequestError(f"document id {doc_id!r} uses the file {'/'.join(parts[:depth])!r} as a folder")
+            raise ForbiddenPathError(f"document id {doc_id!r} uses the file {'/'.join(parts[:depth])!r} as a folder")
     return root.joinpath(*parts)
 
 
@@ -110,7 +110,7 @@ def _regular_file_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(mode):
-        raise BadRequestError(f"{path.name!r} exists in the corpus folder and is not a regular file; refused")
+        raise ConflictError(f"{path.name!r} exists in the corpus folder and is not a regular file; refused")
     return path.read_bytes()
 
 
@@ -148,38 +148,41 @@ def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool
         replaced).
 
     Raises:
-        BadRequestError: a bad id, an empty body, or a file the reader cannot index (the reason
-            is given; nothing is changed).
+        ForbiddenPathError: an id no file may be written under.
+        ConflictError: an empty body, or a file the reader cannot index (the reason is given;
+            nothing is changed).
+        StorageError: the file could not be written (nothing is changed).
     """
     path = document_path(engine.settings.corpus_dir, doc_id)
     if not data:
-        raise BadRequestError("the document is empty; send its bytes as the request body")
+        raise ConflictError("the document is empty; send its bytes as the request body")
     previous = _regular_file_bytes(path)
 
     def indexed(updated: Engine) -> None:
         skipped = {s.doc_id: s.reason for s in updated.index.manifest.skipped}
         if doc_id in skipped:
-            raise BadRequestError(f"{doc_id!r} cannot be indexed: {skipped[doc_id]}")
+            raise ConflictError(f"{doc_id!r} cannot be indexed: {skipped[doc_id]}")
         if doc_id not in updated.index.documents:
-            raise BadRequestError(f"{doc_id!r} was written but not indexed")
+            raise ConflictError(f"{doc_id!r} was written but not indexed")
 
     made = _missing_folders(path)
     try:
         _write_atomically(path, data)
     except OSError as exc:
         _remove_folders(made)
-        raise BadRequestError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
+        raise StorageError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
     except (ValueError, CorpusError) as exc:
-        raise BadRequestError(f"cannot index {doc_id!r}: {exc}") from exc
+        raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
 
 
 def delete_document(engine: Engine, doc_id: str) -> Engine:
     """Remove a document from the corpus folder and re-index.
 
     Raises:
-        BadRequestError: a bad id, or removing it would leave nothing to index.
+        ForbiddenPathError: an id no file may be written under.
+        ConflictError: removing it would leave nothing to index (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
     """
     path = document_path(engine.settings.corpus_dir, doc_id)
@@ -190,4 +193,4 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
     except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
-        raise BadRequestError(f"cannot delete {doc_id!r}: {exc}") from exc
+        raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc

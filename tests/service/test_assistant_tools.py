@@ -97,20 +97,31 @@ def test_mcp_over_streamable_http(live_server: LiveServer) -> None:
 
 
 def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServer) -> None:
-    tools = client.get("/tools/openai").json()
-    assert [t["function"]["name"] for t in tools] == ["ask"]
-    schema = tools[0]["function"]["parameters"]
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    assert validator.is_valid({"question": REFUGEE_QUESTION, "k": 3})
-    assert not validator.is_valid({"k": 3}) and not validator.is_valid({"question": 1})
-    assert not validator.is_valid({"question": "q", "surprise": True})
+    tools = {t["function"]["name"]: t["function"]["parameters"] for t in client.get("/tools/openai").json()}
+    assert set(tools) == {"ask", "get_document"}
+    for schema in tools.values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+    ask = jsonschema.Draft202012Validator(tools["ask"])
+    assert ask.is_valid({"question": REFUGEE_QUESTION, "k": 3})
+    assert not ask.is_valid({"k": 3}) and not ask.is_valid({"question": 1})
+    assert not ask.is_valid({"question": "q", "surprise": True}) and not ask.is_valid({"question": "q", "k": 51})
+    assert not ask.is_valid({"question": "q" * 2001})  # the settings' bounds are in the schema
+    get_document = jsonschema.Draft202012Validator(tools["get_document"])
+    assert get_document.is_valid({"doc_id": "a.txt", "start": 0, "end": 3})
+    assert not get_document.is_valid({"doc_id": "a.txt", "start": -1}) and not get_document.is_valid({})
 
     call = {"id": "call_1", "name": "ask", "arguments": json.dumps({"question": REFUGEE_QUESTION, "k": 5})}
     body = client.post("/tools/openai/call", json=call).json()
-    assert body["tool_call_id"] == "call_1" and body["name"] == "ask"
+    assert body["tool_call_id"] == "call_1" and body["name"] == "ask" and not body["is_error"]
     assert REFUGEE_DOCS <= {doc for doc, _, _ in CITATION.findall(body["content"])}
     assert body["result"]["answered"]
+
+    # The citation an assistant got from ask checks out with get_document, through the same endpoint.
+    passage = body["result"]["passages"][0]
+    check = client.post("/tools/openai/call", json={"id": "call_9", "name": "get_document", "arguments": json.dumps(
+        {"doc_id": passage["doc_id"], "start": passage["start"], "end": passage["end"]})}).json()
+    assert not check["is_error"] and check["result"]["text"] == passage["text"]
+    assert check["content"].startswith(f"[{passage['doc_id']}:{passage['start']}-{passage['end']}]")
 
     # The shapes OpenAI's APIs send: a Chat Completions tool_calls item and a Responses function_call.
     arguments = json.dumps({"question": REFUGEE_QUESTION})
@@ -120,11 +131,18 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
         answer = client.post("/tools/openai/call", json=item).json()
         assert answer["tool_call_id"] == call_id and answer["result"]["answered"]
 
-    for bad, fragment in [({"name": "ask", "arguments": "{not json"}, "not valid JSON"),
-                          ({"name": "ask", "arguments": '{"k": 2}'}, "question"),
-                          ({"name": "search", "arguments": "{}"}, "unknown tool")]:
-        response = client.post("/tools/openai/call", json=bad)
-        assert response.status_code == 422 and fragment in response.json()["detail"]
+    # Wrong arguments are the model's to fix: a tool result saying what was wrong (as MCP does).
+    for name, arguments, fragment in [("ask", "{not json", "not valid JSON"), ("ask", '{"k": 2}', "question"),
+                                      ("ask", '{"question": "  "}', "question is empty"),
+                                      ("get_document", '{"doc_id": "../etc/passwd"}', "no document"),
+                                      ("get_document", json.dumps({"doc_id": passage["doc_id"], "start": -1}), "start")]:
+        response = client.post("/tools/openai/call", json={"id": "bad", "name": name, "arguments": arguments})
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert result["is_error"] and result["result"] is None and fragment in result["content"], result
+    # A call that is not a call of these tools is the client's error.
+    response = client.post("/tools/openai/call", json={"name": "search", "arguments": "{}"})
+    assert response.status_code == 422 and "name" in response.json()["detail"]
 
 
 def test_retriever_needs_exactly_one_backend() -> None:

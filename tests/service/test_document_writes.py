@@ -65,7 +65,7 @@ def test_put_then_ask_then_replace_then_delete(writable: tuple[httpx.Client, Pat
 def test_ids_that_escape_or_are_not_documents_are_refused(writable: tuple[httpx.Client, Path], doc_id: str) -> None:
     http, corpus = writable
     response = http.put(f"/documents/{doc_id}", content=b"text", headers={"content-type": "text/plain"})
-    assert response.status_code in (404, 422), (doc_id, response.status_code, response.text)
+    assert response.status_code in (403, 404), (doc_id, response.status_code, response.text)
     assert (corpus.parent / "outside.txt").read_text(encoding="utf-8") == "secret outside the corpus"
     assert not any(p.name in ("passwd.txt", ".hidden.txt", "tool.exe") for p in corpus.rglob("*"))
 
@@ -74,7 +74,7 @@ def test_a_symlink_in_the_path_is_refused(writable: tuple[httpx.Client, Path]) -
     http, corpus = writable
     os.symlink(corpus.parent, corpus / "link")
     response = http.put("/documents/link/outside.txt", content=b"overwritten", headers={"content-type": "text/plain"})
-    assert response.status_code == 422 and "symlink" in response.json()["detail"]
+    assert response.status_code == 403 and "symlink" in response.json()["detail"]
     assert (corpus.parent / "outside.txt").read_text(encoding="utf-8") == "secret outside the corpus"
 
 
@@ -82,10 +82,10 @@ def test_a_file_that_cannot_be_indexed_changes_nothing(writable: tuple[httpx.Cli
     http, corpus = writable
     before = http.get("/documents").json()
     response = http.put("/documents/report.pdf", content=b"not a pdf at all", headers={"content-type": "application/pdf"})
-    assert response.status_code == 422 and "report.pdf" in response.json()["detail"]
+    assert response.status_code == 409 and "report.pdf" in response.json()["detail"]
     assert not (corpus / "report.pdf").exists()
     assert http.get("/documents").json()["documents"] == before["documents"]
-    assert http.put("/documents/empty.txt", content=b"").status_code == 422
+    assert http.put("/documents/empty.txt", content=b"").status_code == 409
 
 
 def test_writes_need_the_key_and_a_same_origin(writable: tuple[httpx.Client, Path]) -> None:
@@ -129,12 +129,12 @@ def test_what_a_reviewer_tried_on_writes(writable: tuple[httpx.Client, Path]) ->
     http, corpus = writable
     first = sorted(p.name for p in corpus.iterdir())[0]
     for doc_id in ("a" * 300 + ".txt", "%C3%A9" * 130 + ".txt", f"{first}/child.txt", "%E2%80%AE.txt"):
-        assert http.put(f"/documents/{doc_id}", content=b"Some text.").status_code == 422, doc_id
-        assert http.delete(f"/documents/{doc_id}").status_code in (404, 422), doc_id
+        assert http.put(f"/documents/{doc_id}", content=b"Some text.").status_code == 403, doc_id
+        assert http.delete(f"/documents/{doc_id}").status_code in (403, 404), doc_id
     refused = http.put("/documents/newdir/sub/fake.pdf", content=b"not a pdf")
-    assert refused.status_code == 422 and not (corpus / "newdir").exists()
+    assert refused.status_code == 409 and not (corpus / "newdir").exists()
     binary = http.put("/documents/blob.txt", content=b"\x00\x01\x02\x03" * 100)
-    assert binary.status_code == 422 and "binary" in binary.json()["detail"]
+    assert binary.status_code == 409 and "binary" in binary.json()["detail"]
     big_field = http.put("/documents/field.txt", files={"file": (None, b"Tides rise twice a day. " * 60_000)})
     assert big_field.status_code == 201, big_field.text  # a 1.4 MB form field without a file name
 
@@ -146,8 +146,8 @@ def test_deleting_the_last_document_is_refused(model, tmp_path: Path) -> None:  
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     with serving(settings, Engine.start(settings, model=model)) as url:
         response = httpx.delete(f"{url}/documents/only.txt")
-        assert response.status_code == 422 and "only.txt" in response.json()["detail"]
+        assert response.status_code == 409 and "only.txt" in response.json()["detail"]
         assert (corpus / "only.txt").exists() and httpx.get(f"{url}/documents/only.txt").status_code == 200
         whitespace = httpx.put(f"{url}/documents/only.txt", content=b"   \n")
-        assert whitespace.status_code == 422
+        assert whitespace.status_code == 409
         assert (corpus / "only.txt").read_text(encoding="utf-8").startswith("The only document")

@@ -66,10 +66,10 @@ def test_off_topic_question_abstains(client: httpx.Client) -> None:
 @pytest.mark.parametrize(
     ("payload", "fragment"),
     [
-        ({"question": ""}, "empty"),
+        ({"question": ""}, "question: String should have at least 1 character"),
         ({"question": "   \n\t"}, "empty"),
         ({"question": "x" * 2001}, "limit is 2000"),
-        ({"question": "ok?", "k": 0}, "between 1 and 50"),
+        ({"question": "ok?", "k": 0}, "k: Input should be greater than or equal to 1"),
         ({"question": "ok?", "k": 51}, "between 1 and 50"),
         ({"question": "ok?", "k": "5"}, "k:"),
         ({"question": 42}, "question:"),
@@ -108,8 +108,12 @@ def test_document_and_bad_slices(client: httpx.Client, live_server: LiveServer) 
     original = (live_server.corpus_dir / name).read_text(encoding="utf-8")
     whole = client.get(f"/documents/{name}").json()
     assert whole["text"] == original and whole["length"] == len(original)
-    assert client.get(f"/documents/{name}", params={"start": 5, "end": 2}).status_code == 422
-    assert client.get(f"/documents/{name}", params={"start": 0, "end": 10**9}).status_code == 422
+    # Offsets are taken as Python's text[start:end] takes them; the reply says which were applied.
+    backwards = client.get(f"/documents/{name}", params={"start": 5, "end": 2}).json()
+    assert (backwards["start"], backwards["end"], backwards["text"]) == (2, 2, "")
+    beyond = client.get(f"/documents/{name}", params={"start": 3, "end": 10**9}).json()
+    assert (beyond["start"], beyond["end"], beyond["text"]) == (3, len(original), original[3:])
+    assert client.get(f"/documents/{name}", params={"start": -1}).status_code == 422
     assert client.get(f"/documents/{name}", params={"start": "x"}).status_code == 422
 
 
@@ -131,3 +135,11 @@ def test_weak_flags() -> None:
     assert weak_flags([0.5, 0.1], 0.0) == [False, False]  # ratio 0 flags nothing
     assert weak_flags([0.0, 0.0], 0.6) == [False, False]  # no best to be far below
     assert weak_flags([], 0.6) == []
+
+
+def test_an_undeclared_method_is_405_with_allow(client: httpx.Client) -> None:
+    """RFC 9110 section 15.5.6: a 405 names the methods the resource has, across its routes."""
+    for path, allowed in [("/ask", "POST"), ("/documents/x.txt", "DELETE, GET, PUT"), ("/healthz", "GET")]:
+        response = client.request("TRACE", path)
+        assert response.status_code == 405 and response.headers["allow"] == allowed, (path, response.headers)
+        assert response.json()["error"] == "MethodNotAllowed"
