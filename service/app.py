@@ -35,15 +35,7 @@ from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
-from citeqa.service.errors import (
-    BadRequestError,
-    ConflictError,
-    DocumentNotFoundError,
-    ForbiddenPathError,
-    NotReadyError,
-    ServiceError,
-    StorageError,
-)
+from citeqa.service.errors import BadRequestError, NotReadyError, ServiceError, http_status
 from citeqa.service.security import PUBLIC_PATHS, Guard
 from citeqa.service.schemas import (
     AskRequest,
@@ -177,12 +169,6 @@ StateDep = Annotated[AppState, Depends(get_state)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 _ERRORS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable"}
-
-#: The HTTP status of each service error (see the tree in service/errors.py).
-_STATUS_OF: dict[type[ServiceError], int] = {
-    BadRequestError: 422, DocumentNotFoundError: 404, ForbiddenPathError: 403, ConflictError: 409,
-    StorageError: 500, NotReadyError: 503,
-}
 
 #: What each error status means, as the OpenAPI schema says it. Every route lists the ones it can
 #: return (``_errors``); all carry an :class:`ErrorBody`. 400, 421: the Host check (and malformed
@@ -329,7 +315,7 @@ def create_app(
 
     @app.exception_handler(ServiceError)
     async def _on_service_error(request: Request, exc: ServiceError) -> JSONResponse:
-        status = next((_STATUS_OF[cls] for cls in type(exc).__mro__ if cls in _STATUS_OF), 500)
+        status = http_status(exc)
         if status >= 500 and status != 503:
             log.error("citeqa: %s: %s", type(exc).__name__, exc)
         return _error(status, exc)

@@ -52,3 +52,15 @@ class NotReadyError(ServiceError):
 
 class OpenBindError(ServiceError):
     """``citeqa serve`` asked to bind beyond loopback without API keys."""
+
+
+#: The HTTP status of each error, as in the tree above.
+HTTP_STATUS: dict[type[ServiceError], int] = {
+    BadRequestError: 422, DocumentNotFoundError: 404, ForbiddenPathError: 403, ConflictError: 409,
+    StorageError: 500, NotReadyError: 503,
+}
+
+
+def http_status(exc: ServiceError) -> int:
+    """The HTTP status of a service error (of its nearest class in :data:`HTTP_STATUS`; 500 for others)."""
+    return next((HTTP_STATUS[cls] for cls in type(exc).__mro__ if cls in HTTP_STATUS), 500)

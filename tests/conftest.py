@@ -12,6 +12,8 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+# Haystack sends usage telemetry when a pipeline runs; tests talk to 127.0.0.1 only.
+os.environ["HAYSTACK_TELEMETRY_ENABLED"] = "False"
 
 from citeqa.index.embedding import DEFAULT_MODEL, load_model  # noqa: E402
 

@@ -185,6 +185,5 @@ def test_retriever_documents_carry_citations(backend: str, live_server: LiveServ
     for d in documents:
         original = (live_server.corpus_dir / d.metadata["doc_id"]).read_text(encoding="utf-8")
         assert original[d.metadata["start"] : d.metadata["end"]] == d.page_content
-        quote = d.metadata["quote"]
-        assert original[quote["start"] : quote["end"]] == quote["text"]
+        assert original[d.metadata["quote_start"] : d.metadata["quote_end"]] == d.metadata["quote"]
     assert CiteqaRetriever(**params).invoke("Who won the 2018 FIFA World Cup?") == []

@@ -29,3 +29,24 @@ def test_curl_example_output_is_what_the_service_returns(client: httpx.Client) -
     exact = lambda p: {k: v for k, v in p.items() if k != "score"}  # noqa: E731
     assert [exact(p) for p in live["passages"]] == [exact(p) for p in shown["passages"]]
     assert [p["score"] for p in live["passages"]] == pytest.approx([p["score"] for p in shown["passages"]], abs=2e-3)
+
+
+def _framework_examples() -> dict[str, str]:
+    """The Python examples of the README's framework paragraph, by framework."""
+    section = README[README.index("**LangChain, LlamaIndex, Haystack.**") : README.index("## Documents")]
+    blocks = re.findall(r"```python\n(.*?)\n```", section, flags=re.DOTALL)
+    return dict(zip(["langchain", "llamaindex", "haystack"], blocks, strict=True))
+
+
+@pytest.mark.parametrize("framework", ["langchain", "llamaindex", "haystack"])
+def test_framework_examples_run_and_print_citations(framework: str, live_server, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    code = _framework_examples()[framework]
+    assert framework.replace("llamaindex", "llama_index") in code  # the block is the one it claims to be
+    exec(compile(code.replace("http://127.0.0.1:8000", live_server.url), f"README[{framework}]", "exec"), {})
+    printed = capsys.readouterr().out
+    cited = re.findall(r"\[([^\[\]:]+):(\d+)-(\d+)\]", printed)
+    assert len(cited) >= 3, printed
+    for doc_id, start, end in cited:  # every printed citation is a real span of a real file
+        original = (live_server.corpus_dir / doc_id).read_text(encoding="utf-8")
+        assert 0 <= int(start) < int(end) <= len(original)
+    assert {"004_503d341e454f2bd7.txt", "003_2e2000c2874b0a21.txt", "002_d5d38c210de432a5.txt"} <= {c[0] for c in cited}

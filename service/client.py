@@ -1,0 +1,130 @@
+"""What the framework integrations share: one way to ask citeqa (in-process or over HTTP) and one
+set of citation metadata.
+
+The LangChain, LlamaIndex and Haystack retrievers differ only in the document type they return;
+each calls :class:`CiteqaClient` and puts :func:`citation_metadata` on every document, so the
+three carry the same keys under the same names, the names those frameworks' own loaders use
+(``source`` for where the text comes from, ``page`` for a page number).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from citeqa.service.engine import Engine
+from citeqa.service.errors import ServiceError, http_status
+from citeqa.service.schemas import AskFilter, AskResponse, Passage
+
+
+class CiteqaError(Exception):
+    """citeqa refused a request, or could not answer it; the message is the service's own
+    ``detail``.
+
+    Attributes:
+        status: the HTTP status (422 bad request, 404 no such document, 401 wrong key, 503 not
+            ready...); for in-process calls, the status the HTTP API would have answered.
+        error: the error type, e.g. ``BadRequestError``.
+        detail: what was wrong, as the service says it.
+    """
+
+    def __init__(self, status: int, error: str, detail: str) -> None:
+        super().__init__(f"citeqa answered {status} {error}: {detail}")
+        self.status, self.error, self.detail = status, error, detail
+
+
+def citation_metadata(passage: Passage, response: AskResponse) -> dict[str, Any]:
+    """The metadata every integration puts on a passage's document.
+
+    Returns:
+        ``source`` and ``doc_id`` (the document id, a path relative to the corpus folder),
+        ``title``, ``page`` (only where known: PDF page or PPTX slide, 1-based), ``headings``,
+        ``start`` and ``end`` (the span in the document's text layer, code points, end exclusive:
+        ``GET /documents/{source}`` ``.text[start:end]`` is the passage), ``score``, ``weak``,
+        ``quote`` (the sentence that best answers) with ``quote_start`` and ``quote_end``, and the
+        answer's ``confidence``. Values are flat (str, int, float, bool, list of str), as vector
+        stores and tracing tools expect.
+    """
+    metadata: dict[str, Any] = {"source": passage.doc_id, "doc_id": passage.doc_id, "title": passage.title}
+    if passage.page is not None:
+        metadata["page"] = passage.page
+    metadata.update(
+        headings=list(passage.headings), start=passage.start, end=passage.end, score=passage.score,
+        weak=passage.weak, quote=passage.quote.text, quote_start=passage.quote.start, quote_end=passage.quote.end,
+        confidence=response.confidence,
+    )
+    return metadata
+
+
+@dataclass(frozen=True)
+class CiteqaClient:
+    """Ask citeqa in this process (``engine``) or a running service (``url``).
+
+    Attributes:
+        engine: an engine started in this process.
+        url: base URL of a running service, e.g. ``http://127.0.0.1:8000``.
+        api_key: sent as ``Authorization: Bearer <key>`` when the service has keys.
+        timeout: HTTP timeout in seconds.
+
+    Raises:
+        ValueError: neither or both of ``engine`` and ``url`` given.
+    """
+
+    engine: Engine | None = None
+    url: str | None = None
+    api_key: str | None = None
+    timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        if (self.engine is None) == (self.url is None):
+            raise ValueError("give exactly one of engine= (in-process) or url= (a running citeqa service)")
+
+    def _request(self, question: str, k: int, abstain: bool, filter: AskFilter | None) -> tuple[str, dict[str, Any], dict[str, str]]:
+        body: dict[str, Any] = {"question": question, "k": k, "abstain": abstain}
+        if filter is not None:
+            body["filter"] = filter.model_dump(exclude_none=True)
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        assert self.url is not None
+        return f"{self.url.rstrip('/')}/ask", body, headers
+
+    def _in_process(self, question: str, k: int, abstain: bool, filter: AskFilter | None) -> AskResponse:
+        assert self.engine is not None
+        try:
+            return self.engine.ask(question, k, abstain, filter)
+        except ServiceError as exc:
+            raise CiteqaError(http_status(exc), type(exc).__name__, str(exc)) from exc
+
+    @staticmethod
+    def _answer(response: httpx.Response) -> AskResponse:
+        if response.is_success:
+            return AskResponse.model_validate(response.json())
+        try:
+            body = response.json()
+            error, detail = str(body["error"]), str(body["detail"])
+        except (ValueError, KeyError, TypeError):  # not citeqa's JSON error (a proxy in front, say)
+            error, detail = response.reason_phrase or "HTTPError", response.text[:500]
+        raise CiteqaError(response.status_code, error, detail)
+
+    def ask(self, question: str, k: int = 5, abstain: bool = True, filter: AskFilter | None = None) -> AskResponse:
+        """Answer a question: the same :class:`AskResponse` as ``POST /ask``.
+
+        Raises:
+            CiteqaError: the service refused or failed (the message is its ``detail``).
+            httpx.TransportError: the service could not be reached.
+        """
+        if self.engine is not None:
+            return self._in_process(question, k, abstain, filter)
+        url, body, headers = self._request(question, k, abstain, filter)
+        return self._answer(httpx.post(url, json=body, headers=headers, timeout=self.timeout))
+
+    async def aask(self, question: str, k: int = 5, abstain: bool = True,
+                   filter: AskFilter | None = None) -> AskResponse:
+        """:meth:`ask` without blocking the event loop (the in-process engine runs in a thread)."""
+        if self.engine is not None:
+            return await asyncio.to_thread(self._in_process, question, k, abstain, filter)
+        url, body, headers = self._request(question, k, abstain, filter)
+        async with httpx.AsyncClient(timeout=self.timeout) as client:
+            return self._answer(await client.post(url, json=body, headers=headers))
