@@ -3,6 +3,9 @@
 Run: ``python -m citeqa.eval.bench [--out eval/bench-out] [--seconds 8] [--scale 10000,100000,1000000]``
 (or ``citeqa bench``). Sections:
 
+- startup: fresh processes to a first answer (one-shot ``citeqa ask``, ``citeqa serve`` to
+  ``/readyz``, ``citeqa mcp`` to its first tool answer) against a naive script that loads the
+  model with sentence-transformers and answers one question from FAISS;
 - latency: cold start of a real ``citeqa serve`` process (spawn to ``/readyz`` 200), first-question
   latency, then ``POST /ask`` p50/p95/p99 next to the in-process encode+search and the naive peer's
   encode+search (sentence-transformers encode + FAISS flat), the three interleaved per question;
@@ -453,13 +456,100 @@ def long_pdf(work: Path, pages: int = 200) -> dict[str, Any]:
             "peak_rss_mib": round(result["peak_rss_mib"])}
 
 
+#: The naive baseline of the start-up section: what a LangChain + FAISS script does to answer one
+#: question: import sentence-transformers, load the model (on torch), read the FAISS index,
+#: encode, search. It reads citeqa's own index, so both sides search the same vectors.
+NAIVE_ONE_QUESTION = """
+import sys, faiss
+from sentence_transformers import SentenceTransformer
+model = SentenceTransformer(sys.argv[1], device="cpu")
+index = faiss.read_index(sys.argv[2])
+scores, rows = index.search(model.encode([sys.argv[3]], normalize_embeddings=True), 5)
+print(rows[0][0], scores[0][0])
+"""
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawn to exit of a command that must succeed."""
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    return time.perf_counter() - started
+
+
+def _serve_until_ready(citeqa: str, env: dict[str, str]) -> float:
+    """Seconds from spawning ``citeqa serve`` to its first ``/readyz`` 200 (then stopped)."""
+    port = _free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen([citeqa, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 200:
+                    return time.perf_counter() - started
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.perf_counter() - started > 300:
+                raise RuntimeError("citeqa serve did not become ready")
+            time.sleep(0.02)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _mcp_first_answer(citeqa: str, env: dict[str, str], question: str) -> float:
+    """Seconds from spawning ``citeqa mcp`` (stdio) to the first answer of its ``ask`` tool, as
+    an MCP client (the SDK's) sees it."""
+    from mcp.client.session import ClientSession
+    from mcp.client.stdio import StdioServerParameters, stdio_client
+
+    async def run() -> float:
+        started = time.perf_counter()
+        async with stdio_client(StdioServerParameters(command=citeqa, args=["mcp"], env=env)) as (read, write), \
+                ClientSession(read, write) as session:
+            await session.initialize()
+            result = await session.call_tool("ask", {"question": question})
+            if result.is_error:
+                raise RuntimeError(f"citeqa mcp answered an error: {result.content}")
+            return time.perf_counter() - started
+
+    return asyncio.run(run())
+
+
+def startup(settings: Settings, question: str, repeats: int = 5) -> dict[str, Any]:
+    """Time to a first answer in fresh processes, against the naive script, interleaved
+    ``repeats`` times (medians): one-shot ``citeqa ask``, ``citeqa serve`` to ``/readyz`` 200,
+    ``citeqa mcp`` to its first tool answer, and :data:`NAIVE_ONE_QUESTION`. The index is built
+    beforehand, so none of them builds."""
+    from citeqa.index.embedding import resolve_model
+    from citeqa.index.store import current_version
+
+    env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir)}
+    citeqa = str(Path(sys.executable).parent / "citeqa")
+    faiss_file = current_version(settings.index_dir) / "index.faiss"
+    runs: dict[str, list[float]] = {"naive script (sentence-transformers + FAISS)": [], "citeqa ask (one-shot)": [],
+                                    "citeqa serve to /readyz": [], "citeqa mcp to first answer": []}
+    naive, ask, serve, mcp = runs
+    for _ in range(repeats):
+        runs[naive].append(_wall([sys.executable, "-c", NAIVE_ONE_QUESTION, resolve_model(settings.model),
+                                  str(faiss_file), question], env))
+        runs[ask].append(_wall([citeqa, "ask", question], env))
+        runs[serve].append(_serve_until_ready(citeqa, env))
+        runs[mcp].append(_mcp_first_answer(citeqa, env, question))
+    base = float(np.median(runs[naive]))
+    return {"repeats": repeats, "rows": [
+        {"process": name, "median_s": round(float(np.median(times)), 2), "min_s": round(min(times), 2),
+         "vs_naive": round(float(np.median(times)) / base, 2)} for name, times in runs.items()]}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmarks and write ``bench.json`` and ``bench.md`` (tables) into ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("eval/bench-out"))
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load level")
     parser.add_argument("--scale", default="10000,100000,1000000", help="vector counts for the scale section")
-    parser.add_argument("--sections", default="latency,load,indexing,pdf,scale")
+    parser.add_argument("--sections", default="startup,latency,load,indexing,pdf,scale")
+    parser.add_argument("--repeats", type=int, default=5, help="fresh processes per entry of the startup section")
     parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
                         help="wrk (Debian's package) when installed, else an httpx asyncio client")
     parser.add_argument("--plot", type=Path, metavar="BENCH_JSON",
@@ -479,6 +569,10 @@ def main(argv: list[str] | None = None) -> None:
     questions = _questions() or ["Is China a party to the 1951 Refugee Convention?"]
     report: dict[str, Any] = {}
     md = [f"# citeqa benchmarks\n\nCommand: `python -m citeqa.eval.bench {' '.join(argv or sys.argv[1:])}`\n"]
+    if "startup" in sections:
+        report["startup"] = startup(settings, questions[0], args.repeats)
+        md += [f"## Start-up: fresh process to first answer (median of {args.repeats}, interleaved)\n",
+               _table(report["startup"]["rows"]), ""]
     if "latency" in sections:
         report["latency"] = latency(settings, questions)
         lat = report["latency"]

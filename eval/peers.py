@@ -23,13 +23,13 @@ from citeqa.eval.scoring import Cited
 from citeqa.index.embedding import embed
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from citeqa.index.embedding import Encoder
 
 
 class NaivePeer:
     """LangChain splitter 500/50 + the same model + FAISS flat, top-k by cosine."""
 
-    def __init__(self, corpus: Corpus, model: SentenceTransformer) -> None:
+    def __init__(self, corpus: Corpus, model: Encoder) -> None:
         """Chunk and embed the corpus (the peer's build)."""
         splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50, add_start_index=True)
         docs = splitter.create_documents([d.text for d in corpus.documents],

@@ -36,7 +36,7 @@ from citeqa.index.manifest import (
 from citeqa.index.store import StoredIndex, load_index, write_index
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from citeqa.index.embedding import Encoder
 
 
 def reusable_rows(
@@ -103,7 +103,7 @@ def _plan_chunks(
 def build_index(
     corpus: Corpus,
     index_dir: Path,
-    model: SentenceTransformer,
+    model: Encoder,
     model_name: str,
     chunking: ChunkingParams,
     *,
@@ -195,7 +195,7 @@ def build_index(
 
 
 def _embed_unique(
-    model: SentenceTransformer, texts: list[str], batch_size: int, show_progress: bool, backend: str,
+    model: Encoder, texts: list[str], batch_size: int, show_progress: bool, backend: str,
 ) -> dict[str, npt.NDArray[np.float32]]:
     """text -> its ``(dim,)`` vector, for distinct ``texts`` (embedded in one pass)."""
     # The title goes to BM25 only: given to the embedder too it lowered dense hit@5 on SQuAD-A from

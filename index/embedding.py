@@ -15,11 +15,12 @@ folder keyed by the model and the library versions.
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +29,19 @@ from citeqa.corpus.cleaning import normalize_for_matching
 from citeqa.index.errors import ModelLoadError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sentence_transformers import SentenceTransformer
+
+
+class Encoder(Protocol):
+    """What citeqa needs of an embedding model: sentence-transformers' ``encode`` (a
+    ``SentenceTransformer`` is one; :class:`OnnxEncoder` is the lean one)."""
+
+    def encode(self, sentences: list[str], *, batch_size: int = ..., show_progress_bar: bool = ...,
+               convert_to_numpy: bool = ..., normalize_embeddings: bool = ...) -> Any:
+        """``(n, dim)`` embeddings of ``n`` sentences."""
+        ...
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_NAMES = {DEFAULT_MODEL, "all-MiniLM-L6-v2"}
@@ -85,7 +98,7 @@ def load_model(
     *,
     threads: int = 0,
     cache_dir: Path | None = None,
-) -> SentenceTransformer:
+) -> Encoder:
     """Load a sentence-transformers model once (call at start-up, not per question).
 
     Args:
@@ -99,11 +112,11 @@ def load_model(
         ModelLoadError: the model cannot be found, exported or loaded (e.g. a hub name with no
             network: set ``HF_HUB_OFFLINE=0`` with network access, or pass a local folder).
     """
-    from sentence_transformers import SentenceTransformer
-
     target = resolve_model(name)
     try:
         if backend == "torch":
+            from sentence_transformers import SentenceTransformer
+
             return SentenceTransformer(target, device=device)
         import onnxruntime
 
@@ -119,6 +132,10 @@ def load_model(
         # cores (HTTP handling, the BM25 ranking, a load generator, other processes) they took the
         # CPU those need; naive torch encoding beside a spinning server measured 106 ms vs 18 ms.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if OnnxEncoder.supports(folder):  # the lean path: no torch import
+            return OnnxEncoder(folder, ONNX_FILES[backend], options)
+        from sentence_transformers import SentenceTransformer
+
         return SentenceTransformer(
             str(folder), device="cpu", backend="onnx",
             model_kwargs={"file_name": ONNX_FILES[backend], "provider": "CPUExecutionProvider",
@@ -136,6 +153,108 @@ def load_model(
             f"cannot load embedding model {name!r} (resolved to {target!r}, backend {backend}): "
             f"{str(exc)[:300]}. {hint}"
         ) from exc
+
+
+class OnnxEncoder:
+    """A sentence-transformers model of the usual shape (a Transformer, mean pooling, optionally
+    Normalize) run by onnxruntime and tokenizers alone, without importing torch,
+    transformers or sentence-transformers: the query path's start-up is then the ONNX session's,
+    not seconds of imports. Same tokenisation (the model's ``tokenizer.json``, truncation to its
+    ``model_max_length``, padding to the longest text of a pass), same graph, same pooling as
+    ``SentenceTransformer(folder, backend="onnx")``: embeddings equal to within float rounding
+    (tested against it and against torch).
+
+    Args:
+        folder: an export made by :func:`onnx_export_dir`.
+        file_name: the ONNX file inside it (:data:`citeqa.index.onnx_export.ONNX_FILES`).
+        session_options: onnxruntime session options (threads, spinning).
+
+    Raises:
+        ValueError: the model is not of that shape (use ``SentenceTransformer`` for it).
+    """
+
+    def __init__(self, folder: Path, file_name: str, session_options: Any) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        if not self.supports(folder):
+            raise ValueError(f"{folder} is not a Transformer + mean Pooling (+ Normalize) model")
+        self.max_seq_length = self._max_seq_length(folder)
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=self.max_seq_length)  # right, longest first: transformers' default
+        pad = json.loads((folder / "special_tokens_map.json").read_text(encoding="utf-8")).get("pad_token", "[PAD]")
+        pad = pad["content"] if isinstance(pad, dict) else pad
+        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad) or 0, pad_token=pad)
+        self.session = onnxruntime.InferenceSession(str(folder / file_name), sess_options=session_options,
+                                                    providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.output = self.session.get_outputs()[0].name  # last_hidden_state: (batch, tokens, dim)
+
+    @staticmethod
+    def supports(folder: Path) -> bool:
+        """Whether a sentence-transformers folder is a Transformer followed by mean pooling and
+        at most a Normalize, with a fast tokenizer (``tokenizer.json``)."""
+        try:
+            modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+            pooling = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+        mean = pooling.get("pooling_mode") == "mean" or (
+            pooling.get("pooling_mode_mean_tokens") is True
+            and not any(v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens"))
+        return (kinds in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]) and mean
+                and (folder / "tokenizer.json").is_file())
+
+    @staticmethod
+    def _max_seq_length(folder: Path) -> int:
+        """What sentence-transformers truncates to: ``max_seq_length`` of sentence_bert_config.json
+        (older exports), else the tokenizer's ``model_max_length``, else the model's positions."""
+        def read(name: str) -> dict[str, Any]:
+            try:
+                data = json.loads((folder / name).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return {}
+            return data if isinstance(data, dict) else {}
+
+        configured = read("sentence_bert_config.json").get("max_seq_length")
+        if isinstance(configured, int):
+            return configured
+        positions = read("config.json").get("max_position_embeddings", 512)
+        tokenizer_max = read("tokenizer_config.json").get("model_max_length")
+        # transformers writes a huge sentinel (1e30) when a tokenizer has no limit of its own.
+        return int(tokenizer_max) if isinstance(tokenizer_max, (int, float)) and tokenizer_max < 1e6 else int(positions)
+
+    def _pass(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        encodings = self.tokenizer.encode_batch(list(texts))
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64), "attention_mask": mask,
+                 "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
+        hidden = self.session.run([self.output], {k: v for k, v in feeds.items() if k in self.inputs})[0]
+        weights = mask[:, :, None].astype(np.float32)
+        # mean over the real tokens, as sentence-transformers' Pooling (its clamp: 1e-9)
+        return (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)  # type: ignore[no-any-return]
+
+    def encode(self, sentences: list[str], *, batch_size: int = 32, show_progress_bar: bool = False,
+               convert_to_numpy: bool = True, normalize_embeddings: bool = True) -> npt.NDArray[np.float32]:
+        """Embed ``n`` sentences, ``batch_size`` per pass: ``(n, dim)`` float32, L2-normalised
+        when asked (eps 1e-12, as ``torch.nn.functional.normalize``)."""
+        # Longest first, as sentence-transformers does, so each pass pads to texts of like length.
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        batches = range(0, len(order), batch_size)
+        if show_progress_bar and len(batches) > 1:
+            from tqdm import tqdm
+
+            batches = tqdm(batches, desc="Batches")  # type: ignore[assignment]
+        parts = [self._pass([sentences[i] for i in order[start : start + batch_size]]) for start in batches]
+        if not parts:
+            return np.zeros((0, self.session.get_outputs()[0].shape[-1]), np.float32)
+        vectors = np.empty_like(np.concatenate(parts))
+        vectors[order] = np.concatenate(parts)
+        if normalize_embeddings:
+            vectors = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
 def _export_key(target: str) -> str:
@@ -185,7 +304,7 @@ def onnx_export_dir(target: str, cache_dir: Path) -> Path:
 
 
 def embed(
-    model: SentenceTransformer,
+    model: Encoder,
     texts: list[str],
     *,
     batch_size: int = 64,

@@ -44,7 +44,7 @@ from citeqa.index.lexical import Bm25Index
 from citeqa.index.store import StoredIndex
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from citeqa.index.embedding import Encoder
 
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
@@ -133,7 +133,7 @@ class Retriever:
 
     def __init__(
         self,
-        model: SentenceTransformer,
+        model: Encoder,
         index: StoredIndex,
         encode: Encode | None = None,
     ) -> None:

@@ -19,7 +19,9 @@ from rich.markup import escape
 from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
-from citeqa.service.errors import OpenBindError, ServiceError
+from citeqa.service.client import CiteqaError
+from citeqa.service.errors import OpenBindError, ServiceError, ServiceUnreachableError
+from citeqa.service.schemas import AskResponse
 from citeqa.service.settings import Settings, is_loopback
 
 cli = typer.Typer(
@@ -142,8 +144,8 @@ def serve(
     flags = {"allow_open_bind": True} if allow_open_bind else {}
     settings = make_settings(corpus, index, host=host, port=port, **flags, **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
-    tune_threads_for_serving(settings)
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
+    tune_threads_for_serving(settings)
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
@@ -173,15 +175,23 @@ def ask(
     k: Annotated[int | None, typer.Option("-k", "--k", help="passages to return")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="print the API's JSON")] = False,
     no_abstain: Annotated[bool, typer.Option("--no-abstain", help="show the top k even if nothing answers")] = False,
+    url: Annotated[str | None, typer.Option(
+        "--url", help="ask a running citeqa service instead of loading the index here [CITEQA_URL]")] = None,
 ) -> None:
     """Ask a question; print the cited passages, or say that nothing answers."""
-    from citeqa.service.engine import Engine, check_request
+    if url is not None or (corpus is None and index is None and Settings().url):
+        # A running service answers in milliseconds: load nothing here (no index, no model).
+        settings = Settings(**({"url": url} if url is not None else {}))
+        assert settings.url is not None
+        response = _ask_service(settings.url, settings.api_key, question, k, not no_abstain)
+    else:
+        from citeqa.service.engine import Engine, check_request
 
-    settings = make_settings(corpus, index)
-    check_request(settings, question, k)  # before loading a model or building an index
-    # Quiet unless the index has to be (re)built, which takes a while and replaces what is on disk.
-    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}") if s.startswith("building") else None)
-    response = engine.ask(question, k, abstain=not no_abstain)
+        settings = make_settings(corpus, index)
+        check_request(settings, question, k)  # before loading a model or building an index
+        # Quiet unless the index has to be (re)built, which takes a while and replaces what is on disk.
+        engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}") if s.startswith("building") else None)
+        response = engine.ask(question, k, abstain=not no_abstain)
     if json_out:
         print(response.model_dump_json(indent=2))
         return
@@ -196,6 +206,24 @@ def ask(
         out.print()
 
 
+def _ask_service(url: str, api_key: str | None, question: str, k: int | None, abstain: bool) -> AskResponse:
+    """``POST /ask`` to a running service.
+
+    Raises:
+        ServiceUnreachableError: nothing answers at ``url``.
+        CiteqaError: the service refused the question (its detail is the message).
+    """
+    import httpx
+
+    from citeqa.service.client import CiteqaClient
+
+    try:
+        return CiteqaClient(url=url, api_key=api_key).ask(question, k, abstain)
+    except httpx.TransportError as exc:
+        raise ServiceUnreachableError(f"no citeqa service answers at {url} ({type(exc).__name__}: {exc}); "
+                                      "start one with `citeqa serve`, or drop --url / CITEQA_URL to ask here") from exc
+
+
 @cli.command()
 def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     """Serve citeqa as an MCP server over stdio (for an MCP client such as an assistant app)."""
@@ -204,8 +232,8 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
 
     settings = make_settings(corpus, index)
     # stdout is the protocol channel: status goes to stderr.
-    tune_threads_for_serving(settings)
     engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}"))
+    tune_threads_for_serving(settings)
     build_mcp_server(lambda: engine).run("stdio")
 
 
@@ -228,7 +256,7 @@ def main(argv: list[str] | None = None, *, known_errors: tuple[type[Exception], 
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         print(f"SettingsError: {details}", file=sys.stderr)
         sys.exit(1)
-    except (CorpusError, IndexStoreError, ServiceError, OSError, ValueError, *known_errors) as exc:
+    except (CorpusError, IndexStoreError, ServiceError, CiteqaError, OSError, ValueError, *known_errors) as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(1)
 

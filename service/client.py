@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError, http_status
 from citeqa.service.schemas import AskFilter, AskResponse, Passage
+
+if TYPE_CHECKING:  # over HTTP the engine's imports (FAISS, the encoder...) are never needed
+    from citeqa.service.engine import Engine
 
 
 class CiteqaError(Exception):
@@ -82,7 +84,8 @@ class CiteqaClient:
         if (self.engine is None) == (self.url is None):
             raise ValueError("give exactly one of engine= (in-process) or url= (a running citeqa service)")
 
-    def _request(self, question: str, k: int, abstain: bool, filter: AskFilter | None) -> tuple[str, dict[str, Any], dict[str, str]]:
+    def _request(self, question: str, k: int | None, abstain: bool,
+                 filter: AskFilter | None) -> tuple[str, dict[str, Any], dict[str, str]]:
         body: dict[str, Any] = {"question": question, "k": k, "abstain": abstain}
         if filter is not None:
             body["filter"] = filter.model_dump(exclude_none=True)
@@ -90,7 +93,7 @@ class CiteqaClient:
         assert self.url is not None
         return f"{self.url.rstrip('/')}/ask", body, headers
 
-    def _in_process(self, question: str, k: int, abstain: bool, filter: AskFilter | None) -> AskResponse:
+    def _in_process(self, question: str, k: int | None, abstain: bool, filter: AskFilter | None) -> AskResponse:
         assert self.engine is not None
         try:
             return self.engine.ask(question, k, abstain, filter)
@@ -108,8 +111,10 @@ class CiteqaClient:
             error, detail = response.reason_phrase or "HTTPError", response.text[:500]
         raise CiteqaError(response.status_code, error, detail)
 
-    def ask(self, question: str, k: int = 5, abstain: bool = True, filter: AskFilter | None = None) -> AskResponse:
-        """Answer a question: the same :class:`AskResponse` as ``POST /ask``.
+    def ask(self, question: str, k: int | None = 5, abstain: bool = True,
+            filter: AskFilter | None = None) -> AskResponse:
+        """Answer a question: the same :class:`AskResponse` as ``POST /ask`` (``k=None``: the
+        service's default).
 
         Raises:
             CiteqaError: the service refused or failed (the message is its ``detail``).
@@ -120,7 +125,7 @@ class CiteqaClient:
         url, body, headers = self._request(question, k, abstain, filter)
         return self._answer(httpx.post(url, json=body, headers=headers, timeout=self.timeout))
 
-    async def aask(self, question: str, k: int = 5, abstain: bool = True,
+    async def aask(self, question: str, k: int | None = 5, abstain: bool = True,
                    filter: AskFilter | None = None) -> AskResponse:
         """:meth:`ask` without blocking the event loop (the in-process engine runs in a thread)."""
         if self.engine is not None:

@@ -3,6 +3,7 @@ start-up, then answer questions and serve documents from memory."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from citeqa.service.schemas import (
 from citeqa.service.settings import Settings
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from citeqa.index.embedding import Encoder
 
 
 def chunking_of(settings: Settings) -> ChunkingParams:
@@ -49,7 +50,7 @@ def chunking_of(settings: Settings) -> ChunkingParams:
 QUERY_PASS = 8
 
 
-def load_encoder(settings: Settings) -> SentenceTransformer:
+def load_encoder(settings: Settings) -> Encoder:
     """Load the embedding model the settings name, with their backend, threads and export cache.
 
     Raises:
@@ -60,13 +61,16 @@ def load_encoder(settings: Settings) -> SentenceTransformer:
 
 
 def tune_threads_for_serving(settings: Settings) -> None:
-    """With an ONNX backend, leave torch one thread (call once, in a serving process).
+    """With an ONNX backend run through sentence-transformers (a model the lean
+    :class:`~citeqa.index.embedding.OnnxEncoder` does not cover), leave torch one thread (call
+    once the model is loaded, in a serving process).
 
     torch then only pools and normalises; its pool of one thread per core would spin between
     calls and take the cores onnxruntime is using (batch of 32 questions: 104 ms with torch at 1
-    thread, 144 ms at 2, on this 2-core machine).
+    thread, 144 ms at 2, on this 2-core machine). When torch was never imported (the lean
+    encoder), there is nothing to tune, and importing it here would cost seconds.
     """
-    if settings.backend != "torch":
+    if settings.backend != "torch" and "torch" in sys.modules:
         import torch
 
         torch.set_num_threads(1)
@@ -122,7 +126,7 @@ def _refusal(settings: Settings, problem: str) -> IndexMismatchError:
 def ensure_index(
     settings: Settings,
     corpus: Corpus,
-    model: SentenceTransformer,
+    model: Encoder,
     *,
     force: bool = False,
     full: bool = False,
@@ -258,7 +262,7 @@ class Engine:
         *,
         on_status: Callable[[str], None] = lambda status: None,
         show_progress: bool = False,
-        model: SentenceTransformer | None = None,
+        model: Encoder | None = None,
     ) -> Engine:
         """Load the model and the index; read the corpus and build the index only when the stored
         one is missing or stale (an up-to-date index holds every text layer it cites).

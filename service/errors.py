@@ -46,6 +46,10 @@ class StorageError(ServiceError):
     """The corpus folder could not be written (permissions, full disk)."""
 
 
+class ServiceUnreachableError(ServiceError):
+    """A client (``citeqa ask --url``) found no service at the URL it was given."""
+
+
 class NotReadyError(ServiceError):
     """The model or the index is not loaded (yet)."""
 

@@ -77,6 +77,15 @@ class Settings(BaseSettings):
     api_keys_file: Path | None = Field(
         default=None, description="file with one API key per line (added to api_keys)"
     )
+    url: str | None = Field(
+        default=None,
+        description="a running citeqa service (e.g. http://127.0.0.1:8000) that `citeqa ask` sends its question to, "
+        "instead of loading the index itself",
+    )
+    api_key: str | None = Field(
+        default=None, repr=False,
+        description="the key `citeqa ask --url` and the Haystack retriever send to a service that has keys",
+    )
     allowed_hosts: str = Field(
         default="",
         description="comma-separated Host names the service answers to (unset: the loopback names when bound "

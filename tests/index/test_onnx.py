@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from citeqa.index import embedding
-from citeqa.index.embedding import DEFAULT_MODEL, default_cache_dir, embed, load_model
+from citeqa.index.embedding import DEFAULT_MODEL, OnnxEncoder, default_cache_dir, embed, load_model, onnx_export_dir, resolve_model
 from citeqa.index.errors import ModelLoadError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from tests.conftest import BUILTIN_CORPUS, SHARED
@@ -27,7 +27,7 @@ def _texts() -> list[str]:
 
 
 def test_the_default_encoder_is_onnx_loaded_from_the_export_cache(model, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    assert model.backend == "onnx"
+    assert isinstance(model, OnnxEncoder)  # the lean encoder: onnxruntime and tokenizers, no torch
     exports = [p for p in default_cache_dir().iterdir() if p.is_dir() and not p.name.startswith(".")]
     assert exports and all((p / "onnx" / "model.onnx").is_file() for p in exports)
 
@@ -48,6 +48,22 @@ def test_onnx_embeddings_match_torch(model) -> None:  # type: ignore[no-untyped-
     # int8 is an option, not the default: close, but below the 0.999 that "the same vectors" needs.
     int8_cos = np.sum(embed(load_model(DEFAULT_MODEL, backend="onnx-int8"), texts) * torch_vectors, axis=1)
     assert 0.95 <= int8_cos.min() < 0.999
+
+
+@pytest.mark.slow
+def test_the_lean_encoder_equals_sentence_transformers_onnx_backend(model) -> None:  # type: ignore[no-untyped-def]
+    """Same tokenisation (truncation at 256 tokens, padding per pass), graph and pooling: equal
+    vectors for questions, whole passages and texts over the length limit, in any batch."""
+    from sentence_transformers import SentenceTransformer
+
+    folder = onnx_export_dir(resolve_model(DEFAULT_MODEL), default_cache_dir())
+    library = SentenceTransformer(str(folder), device="cpu", backend="onnx",
+                                  model_kwargs={"file_name": "onnx/model.onnx", "provider": "CPUExecutionProvider"})
+    texts = _texts()[:200] + ["", "a", " ".join(["word"] * 600), "中国是否加入了1951年难民公约？"]
+    ours = embed(model, texts, batch_size=7)
+    theirs = library.encode([embedding.normalize_for_matching(t) for t in texts], batch_size=32,
+                            normalize_embeddings=True, convert_to_numpy=True)
+    assert np.abs(ours - theirs).max() < 1e-5
 
 
 @pytest.mark.slow
@@ -92,3 +108,20 @@ def test_int8_vectors_do_not_depend_on_batch_mates() -> None:
     assert np.array_equal(alone[0], together[0])
     mixed = embed(int8, texts, batch_size=64)  # what a shared pass would give: not the same vector
     assert not np.array_equal(alone[0], mixed[0])
+
+
+def test_asking_imports_neither_torch_nor_sentence_transformers(tmp_path: Path) -> None:
+    """The query path is onnxruntime, tokenizers, FAISS and the stored index: seconds of imports
+    (torch, transformers) stay out of `citeqa ask`, `serve` and `mcp`."""
+    import sys
+
+    script = (
+        "import sys\n"
+        "from citeqa.service.engine import Engine\n"
+        "from citeqa.service.settings import Settings\n"
+        f"engine = Engine.start(Settings(corpus_dir={str(BUILTIN_CORPUS)!r}, index_dir={str(tmp_path / 'index')!r}))\n"
+        "assert engine.ask('Is China a party to the 1951 Refugee Convention?').answered\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

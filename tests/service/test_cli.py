@@ -70,3 +70,23 @@ def test_an_index_keeps_its_corpus_when_none_is_given(tmp_path: Path, capsys: py
     body = json.loads(out)
     assert body["answered"] and body["passages"][0]["doc_id"] == "volcano.md"
     assert sorted(p.name for p in (tmp_path / "idx").iterdir()) == built  # not rebuilt
+
+
+def test_ask_a_running_service(live_server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """`--url` (or CITEQA_URL) sends the question to the service: the same answer, nothing loaded
+    here; refusals and a service that is not there are clear errors."""
+    code, out, _ = run(["ask", REFUGEE_QUESTION, "--url", live_server.url, "--json"], capsys)
+    assert code == 0
+    body = json.loads(out)
+    assert body == live_server.engine.ask(REFUGEE_QUESTION).model_dump(mode="json")
+
+    monkeypatch.setenv("CITEQA_URL", live_server.url)
+    code, out, _ = run(["ask", REFUGEE_QUESTION, "--k", "2"], capsys)
+    assert code == 0 and out.count("quote [") == 2
+
+    code, _, err = run(["ask", "  "], capsys)
+    assert code == 1 and err.startswith("CiteqaError: citeqa answered 422 BadRequestError: question is empty")
+    from tests.service.conftest import free_port
+
+    code, _, err = run(["ask", REFUGEE_QUESTION, "--url", f"http://127.0.0.1:{free_port()}"], capsys)
+    assert code == 1 and err.startswith("ServiceUnreachableError: no citeqa service answers at") and "Traceback" not in err
