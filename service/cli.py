@@ -20,7 +20,7 @@ from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
 from citeqa.service.client import CiteqaError
-from citeqa.service.errors import OpenBindError, ServiceError, ServiceUnreachableError
+from citeqa.service.errors import OpenBindError, PortInUseError, ServiceError, ServiceUnreachableError
 from citeqa.service.schemas import AskResponse
 from citeqa.service.settings import Settings, is_loopback
 
@@ -144,12 +144,34 @@ def serve(
     flags = {"allow_open_bind": True} if allow_open_bind else {}
     settings = make_settings(corpus, index, host=host, port=port, **flags, **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
+    check_port(settings.host, settings.port)
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     tune_threads_for_serving(settings)
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
     uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail at once when the address cannot be bound, not after loading the index and model.
+
+    Binds and releases it the way uvicorn will bind it (``SO_REUSEADDR``), so a port that only
+    lingers in TIME_WAIT is not refused.
+
+    Raises:
+        PortInUseError: another process listens there, or the address is not this machine's.
+    """
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PortInUseError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; pick another "
+                                 "with --port (CITEQA_PORT), or stop what uses it") from exc
 
 
 def refuse_open_bind(settings: Settings) -> None:

@@ -46,6 +46,10 @@ class StorageError(ServiceError):
     """The corpus folder could not be written (permissions, full disk)."""
 
 
+class PortInUseError(ServiceError):
+    """``citeqa serve`` cannot bind its address (checked before anything is loaded)."""
+
+
 class ServiceUnreachableError(ServiceError):
     """A client (``citeqa ask --url``) found no service at the URL it was given."""
 

@@ -90,3 +90,15 @@ def test_ask_a_running_service(live_server, monkeypatch: pytest.MonkeyPatch, cap
 
     code, _, err = run(["ask", REFUGEE_QUESTION, "--url", f"http://127.0.0.1:{free_port()}"], capsys)
     assert code == 1 and err.startswith("ServiceUnreachableError: no citeqa service answers at") and "Traceback" not in err
+
+
+def test_serve_on_a_taken_port_fails_before_loading_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(["serve", "--port", str(port), "--index", str(tmp_path / "index")], capsys)
+        assert code == 1 and err.startswith(f"PortInUseError: cannot serve on 127.0.0.1:{port}")
+        assert not (tmp_path / "index").exists()  # refused before building or loading anything
