@@ -1,4 +1,4 @@
-"""The ``citeqa`` command line: ``index``, ``serve``, ``ask``, ``eval``.
+"""The ``citeqa`` command line: ``index``, ``info``, ``serve``, ``ask``, ``mcp``, ``eval``.
 
 Every command takes ``--corpus DIR --index DIR`` over the settings' defaults (``CITEQA_*``
 environment variables, ``.env``). Errors print ``TypeName: message`` on stderr and exit 1.
@@ -122,6 +122,37 @@ def index(
     if empty:
         err.print(f"[yellow]note[/]: {len(empty)} document(s) gave no passage (only boilerplate): "
                   + escape(", ".join(empty[:5])) + (" ..." if len(empty) > 5 else ""), soft_wrap=True)
+
+
+@cli.command()
+def info(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Say where the index of a corpus folder is, what it holds, and whether it is up to date
+    (cheap: reads the manifest and hashes the files; loads neither FAISS nor the model)."""
+    from citeqa.index.errors import IndexStoreError
+    from citeqa.index.store import current_version
+    from citeqa.service.engine import index_problem, rebuild_command
+
+    settings = make_settings(corpus, index)
+    out.print(f"corpus: {settings.corpus_dir}", soft_wrap=True, highlight=False)
+    out.print(f"index:  {settings.index_dir}", soft_wrap=True, highlight=False)
+    problem = index_problem(settings)
+    try:
+        m = read_manifest(settings.index_dir)
+        version = current_version(settings.index_dir)
+    except IndexStoreError:
+        out.print(f"state:  {problem}; `{rebuild_command(settings)}` builds it (citeqa ask, serve and mcp do too)",
+                  soft_wrap=True, highlight=False)
+        return
+    formats: dict[str, int] = {}
+    for entry in m.documents.values():
+        formats[entry.format] = formats.get(entry.format, 0) + 1
+    by_format = ", ".join(f"{n} {name}" for name, n in sorted(formats.items()))
+    out.print(f"holds:  {m.n_documents} documents ({by_format}), {m.n_chunks} passages, {len(m.skipped)} skipped; "
+              f"model {m.model} ({m.backend}), chunks {m.chunking.chunk_size}/{m.chunking.chunk_overlap}",
+              soft_wrap=True, highlight=False)
+    out.print(f"built:  {m.built_at} (version {version.name})", soft_wrap=True, highlight=False)
+    state = "up to date" if problem is None else f"{problem}; `{rebuild_command(settings)}` brings it up to date"
+    out.print(f"state:  {state}", soft_wrap=True, highlight=False)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ working directory); CLI flags override both.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,21 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def default_index_dir(corpus_dir: Path) -> Path:
+    """Where a corpus's index lives unless told: one folder per corpus folder under the user's
+    data folder (platformdirs: ``~/.local/share/citeqa/indexes`` on Linux, ``XDG_DATA_HOME``
+    honoured), named after the folder and a digest of its absolute path. Every entry point
+    (``citeqa ask``, ``serve``, ``mcp``, ``citeqa.open``), started from any working directory,
+    finds the same index for the same corpus.
+    """
+    from platformdirs import user_data_path
+
+    resolved = corpus_dir.expanduser().resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:12]
+    slug = "".join(c if c.isalnum() or c in "-_." else "_" for c in resolved.name)[:60] or "corpus"
+    return user_data_path("citeqa", appauthor=False) / "indexes" / f"{slug}-{digest}"
+
+
 def _builtin_corpus() -> Path:
     import citeqa.corpus
 
@@ -55,7 +71,10 @@ class Settings(BaseSettings):
         default=None,
         description="encoding of legacy text files that are not UTF-8 and have no BOM, e.g. cp1252 (unset: detected)",
     )
-    index_dir: Path = Field(default=Path(".citeqa/index"), description="folder the index is stored in")
+    index_dir: Path = Field(
+        default_factory=lambda data: default_index_dir(data["corpus_dir"]),
+        description="folder the index is stored in (unset: one per corpus folder in the user's data folder)",
+    )
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model: hub name or local folder")
     hf_offline: bool = Field(default=True, description="set HF_HUB_OFFLINE=1 so no model is fetched from a hub")
     device: str = Field(default="cpu", description="torch device for the model (torch backend)")

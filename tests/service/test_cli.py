@@ -102,3 +102,30 @@ def test_serve_on_a_taken_port_fails_before_loading_anything(tmp_path: Path, cap
         code, _, err = run(["serve", "--port", str(port), "--index", str(tmp_path / "index")], capsys)
         assert code == 1 and err.startswith(f"PortInUseError: cannot serve on 127.0.0.1:{port}")
         assert not (tmp_path / "index").exists()  # refused before building or loading anything
+
+
+def test_every_entry_point_finds_the_same_index_from_any_folder(corpus_dir: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The default index folder is the corpus's own under the user's data folder, whatever the
+    working directory; `citeqa info` says where it is and whether it is up to date."""
+    import citeqa
+    from citeqa.service.settings import Settings
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    here, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    here.mkdir(), elsewhere.mkdir()
+    monkeypatch.chdir(here)
+    code, out, _ = run(["info", "--corpus", str(corpus_dir)], capsys)
+    assert code == 0 and "no index yet" in out
+    expected = Settings(corpus_dir=corpus_dir).index_dir
+    assert expected.is_relative_to(tmp_path / "data" / "citeqa" / "indexes") and str(expected) in out
+    assert run(["index", "--corpus", str(corpus_dir)], capsys)[0] == 0
+
+    monkeypatch.chdir(elsewhere)
+    code, out, _ = run(["info", "--corpus", str(corpus_dir)], capsys)
+    assert code == 0 and "state:  up to date" in out and "5 documents (5 text)" in out
+    assert citeqa.open(corpus_dir).index_path.parent == expected  # the Python API: same index, no rebuild
+    (corpus_dir / "new.txt").write_text("A new note about the tides.", encoding="utf-8")
+    code, out, _ = run(["info", "--corpus", str(corpus_dir)], capsys)
+    assert code == 0 and "stale: added: new.txt" in out

@@ -50,3 +50,18 @@ def test_framework_examples_run_and_print_citations(framework: str, live_server,
         original = (live_server.corpus_dir / doc_id).read_text(encoding="utf-8")
         assert 0 <= int(start) < int(end) <= len(original)
     assert {"004_503d341e454f2bd7.txt", "003_2e2000c2874b0a21.txt", "002_d5d38c210de432a5.txt"} <= {c[0] for c in cited}
+
+
+def test_python_api_example_runs(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """The README's Python example, as written: the index lands in the (temporary) data folder."""
+    import citeqa
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    section = README[README.index("## From Python") : README.index("## Deploying")]
+    code = re.search(r"```python\n(.*?)\n```", section, flags=re.DOTALL).group(1)  # type: ignore[union-attr]
+    exec(compile(code, "README[python]", "exec"), {})
+    printed = capsys.readouterr().out
+    assert len(re.findall(r"^\[[^\]]+:\d+-\d+\] ", printed, flags=re.MULTILINE)) == 5
+    assert f"citeqa {citeqa.__version__}" in printed and citeqa.__version__[0].isdigit()
+    assert list((tmp_path / "data" / "citeqa" / "indexes").iterdir())  # the default index folder
