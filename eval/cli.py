@@ -13,12 +13,20 @@ from typing import Annotated
 import httpx
 import typer
 
-from citeqa.eval.errors import EvalError
+import citeqa.corpus
+from citeqa.eval.errors import EvalError, QuestionSetError
 from citeqa.eval.harness import ALL_MODES, evaluate
 from citeqa.eval.report import print_table, rows, save
 from citeqa.eval.scoring import load_questions, write_run
 from citeqa.service import cli as service_cli
 from citeqa.service.engine import Engine
+
+
+#: citeqa's own question set for the built-in corpus (written for this project, not the shared
+#: set): 18 answerable questions with evidence spans, several citing sources that disagree, and 6
+#: that nothing in the corpus answers. ``citeqa eval`` uses it when no --questions is given.
+BUILTIN_QUESTIONS = Path(__file__).resolve().parent / "questions" / "builtin.jsonl"
+BUILTIN_CORPUS = Path(citeqa.corpus.__file__).resolve().parent / "documents"
 
 
 def default_eval_index(corpus: Path) -> Path:
@@ -29,7 +37,9 @@ def default_eval_index(corpus: Path) -> Path:
 
 @service_cli.cli.command("eval")
 def eval_command(
-    questions: Annotated[Path, typer.Option("--questions", help="question file (JSON lines, shared/eval format)")],
+    questions: Annotated[Path | None, typer.Option(
+        "--questions", help="question file (JSON lines, shared/eval format); default: citeqa's own set for the "
+        "built-in corpus")] = None,
     corpus: service_cli.CorpusOpt = None,
     index: service_cli.IndexOpt = None,
     k: Annotated[int, typer.Option("--k", help="cut-off of hit@k and recall@k")] = 5,
@@ -39,8 +49,13 @@ def eval_command(
 ) -> None:
     """Score every mode on a question set, side by side, and save the table and plot."""
     chosen = [m.strip() for m in modes.split(",") if m.strip()]
-    qs = load_questions(questions)
     settings = service_cli.make_settings(corpus, index)
+    if questions is None:
+        if settings.corpus_dir.resolve() != BUILTIN_CORPUS.resolve():
+            raise QuestionSetError(f"give --questions FILE for the corpus {settings.corpus_dir} (the set that ships "
+                                   "with citeqa asks about the built-in corpus only)")
+        questions = BUILTIN_QUESTIONS
+    qs = load_questions(questions)
     if index is None:
         settings = settings.model_copy(update={"index_dir": default_eval_index(settings.corpus_dir)})
     # No query cache: modes take turns on each question, and a cached embedding would make every

@@ -36,3 +36,32 @@ def test_citeqa_eval_on_the_dev_set(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (out / "eval.md").read_text().startswith("| mode |")
     assert (out / "eval.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert len((out / "eval.citeqa.run.jsonl").read_text().splitlines()) == 24
+
+
+def test_citeqa_eval_needs_no_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """From any folder, after install: the question set that ships with citeqa, on the built-in
+    corpus. Its spans are the built-in files' own text, and another corpus needs --questions."""
+    from citeqa.eval.cli import BUILTIN_CORPUS, BUILTIN_QUESTIONS
+    from citeqa.eval.scoring import load_questions
+
+    questions = load_questions(BUILTIN_QUESTIONS)
+    assert len(questions) == 24 and sum(not q.evidence for q in questions) == 6
+    for q in questions:
+        for e in q.evidence:
+            assert (BUILTIN_CORPUS / e.doc).read_text(encoding="utf-8")[e.start : e.end] == e.text
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with pytest.raises(SystemExit) as exited:
+        citeqa_main(["eval", "--modes", "bm25,citeqa"])
+    assert exited.value.code == 0
+    printed = capsys.readouterr().out
+    assert "builtin: 24 questions" in printed
+    report = json.loads((tmp_path / "eval" / "out" / "builtin.json").read_text())
+    citeqa_row = next(r for r in report["modes"] if r["mode"] == "citeqa")
+    assert citeqa_row["hit@5"] >= 0.8  # a floor for a working system, not a tuned target
+
+    with pytest.raises(SystemExit) as exited:
+        citeqa_main(["eval", "--corpus", str(tmp_path)])
+    assert exited.value.code == 1 and "give --questions FILE" in capsys.readouterr().err
