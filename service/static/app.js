@@ -109,6 +109,7 @@ function askForKey(question, forced) {
 
 async function ask(question, forced = false) {
   statusLine.textContent = "Searching…";
+  document.title = `${question} — citeqa`;
   try {
     const response = await fetch("/ask", {
       method: "POST",
@@ -132,7 +133,31 @@ async function ask(question, forced = false) {
   }
 }
 
+// The question lives in the URL (/?q=...), so an answer can be bookmarked, shared, reloaded or
+// opened by a headless browser; each question asked is a history entry, and Back/Forward ask again.
+function questionInUrl() {
+  return new URLSearchParams(window.location.search).get("q") || "";
+}
+
+function showUrlQuestion() {
+  const question = questionInUrl();
+  input.value = question;
+  if (question.trim()) {
+    ask(question);
+  } else {
+    results.replaceChildren();
+    statusLine.textContent = "";
+  }
+}
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  ask(input.value);
+  const question = input.value;
+  if (question !== questionInUrl()) {
+    history.pushState({}, "", `/?${new URLSearchParams({ q: question })}`);
+  }
+  ask(question);
 });
+
+window.addEventListener("popstate", showUrlQuestion);
+showUrlQuestion();

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -171,3 +172,24 @@ def test_a_keyed_service_asks_for_the_key_once_and_links_open(browser: Browser, 
         page.wait_for_url("**/view/**")
         expect(page.locator("mark#cited")).to_be_visible()
         context.close()
+
+
+def test_the_question_lives_in_the_url_and_history_works(page: Page) -> None:
+    """/?q= opens with the answer (bookmark, share, headless screenshot); asking pushes a history
+    entry; Back and Forward show the earlier answers again."""
+    page.goto("/?" + urlencode({"q": REFUGEE_QUESTION}))
+    expect(page.locator("section.source").first).to_be_visible()
+    expect(page.get_by_label("Your question")).to_have_value(REFUGEE_QUESTION)
+    assert REFUGEE_QUESTION in page.title()
+
+    page.get_by_label("Your question").fill(OFF_TOPIC_QUESTION)
+    page.keyboard.press("Enter")
+    expect(page.locator("#abstain")).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query)["q"] == [OFF_TOPIC_QUESTION]
+
+    page.go_back()
+    expect(page.locator("section.source").first).to_be_visible()
+    expect(page.get_by_label("Your question")).to_have_value(REFUGEE_QUESTION)
+    page.go_forward()
+    expect(page.locator("#abstain")).to_be_visible()
+    expect(page.get_by_label("Your question")).to_have_value(OFF_TOPIC_QUESTION)
