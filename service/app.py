@@ -366,12 +366,13 @@ def create_app(
         start: Annotated[int | None, Query(ge=0, description="highlight start, code points (default 0 when end is given)")] = None,
         end: Annotated[int | None, Query(ge=0, description="highlight end, exclusive (default the end when start is given); "
                                                            "cut to the document's length")] = None,
+        raw: Annotated[bool, Query(description="Markdown documents: show the text as it is, not rendered")] = False,
     ) -> HTMLResponse:
         whole = engine.document(doc_id)  # 404 for ids outside the index
         if start is None and end is None:
-            return HTMLResponse(render_source(whole, None, None))
+            return HTMLResponse(render_source(whole, None, None, raw))
         cited = engine.document(doc_id, start, end)  # the offsets a slice takes (cut to the length)
-        return HTMLResponse(render_source(whole, cited.start, cited.end))
+        return HTMLResponse(render_source(whole, cited.start, cited.end, raw))
 
     @app.get("/tools/openai", summary="OpenAI function-calling schemas of the tools (ask, get_document)",
              responses=_errors(keyed=keyed))

@@ -9,6 +9,7 @@ text. For paged documents a page marker (``— page 3 —``, anchor ``#page-3``)
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from citeqa.service.schemas import DocumentSlice
@@ -34,13 +35,64 @@ def _escaped_with_pages(text: str, offset: int, pages: list[int], first: bool = 
     return "".join(parts)
 
 
-def render_source(document: DocumentSlice, start: int | None, end: int | None) -> str:
-    """A standalone HTML page showing a whole document with ``text[start:end]`` highlighted.
+#: Marks the highlight's ends in the Markdown source; Unicode private-use code points, which no
+#: Markdown syntax gives meaning to and which survive rendering as text.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+#: A tag or a run of text in rendered HTML.
+_TOKENS = re.compile(r"(<[^>]*>)")
+
+
+def render_markdown(text: str, start: int | None, end: int | None) -> str:
+    """A Markdown document rendered as HTML, safely, with ``text[start:end]`` highlighted.
+
+    markdown-it-py (CommonMark) renders with raw HTML off, so ``<script>`` in a document is shown
+    as text and ``javascript:`` links are refused; nh3 (the Ammonia sanitiser) then keeps only
+    harmless tags and attributes, whatever the renderer let through. The highlight is placed by
+    marking its ends in the source before rendering and wrapping every run of text between the
+    marks in ``<mark>`` afterwards, so a span across paragraphs or list items stays well nested;
+    the first is ``<mark id="cited">``.
+
+    Args:
+        text: the document's text layer (for Markdown: the file itself).
+        start: highlight start, code points (None: no highlight).
+        end: highlight end, exclusive.
+
+    Returns:
+        An HTML fragment.
+    """
+    import nh3
+    from markdown_it import MarkdownIt
+
+    if start is not None and end is not None:
+        text = text[:start] + _OPEN + text[start:end] + _CLOSE + text[end:]
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    clean = nh3.clean(rendered, tags=nh3.ALLOWED_TAGS - {"img"}, link_rel="noopener noreferrer nofollow")
+    parts, inside, first = [], False, True
+    for token in _TOKENS.split(clean):
+        if token.startswith("<"):
+            parts.append(token.replace(_OPEN, "").replace(_CLOSE, ""))  # a mark inside a link target
+            continue
+        for piece in re.split(f"([{_OPEN}{_CLOSE}])", token):
+            if piece in (_OPEN, _CLOSE):
+                inside = piece == _OPEN
+            elif piece and inside and piece.strip():
+                parts.append(("<mark id=\"cited\">" if first else "<mark>") + piece + "</mark>")
+                first = False
+            else:
+                parts.append(piece)
+    return "".join(parts)
+
+
+def render_source(document: DocumentSlice, start: int | None, end: int | None, raw: bool = False) -> str:
+    """A standalone HTML page showing a whole document with ``text[start:end]`` highlighted:
+    Markdown rendered (:func:`render_markdown`) unless ``raw``, every other format as its text
+    layer, escaped.
 
     Args:
         document: the whole document as ``GET /documents/{doc_id}`` serves it.
         start: highlight start, code points (None: no highlight).
         end: highlight end, exclusive.
+        raw: show a Markdown document's text as it is instead of rendered.
 
     Returns:
         The page; the highlight is ``<mark id="cited">``, so ``#cited`` scrolls it into view, and
@@ -52,7 +104,12 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None) -
     """
     text, pages = document.text, document.pages
     note = ""
-    if start is None and end is None:
+    if start is not None and end is not None and not 0 <= start <= end <= len(text):
+        raise ValueError(f"give both start and end with 0 <= start <= end <= {len(text)}, got start={start}, end={end}")
+    if document.format == "markdown" and not raw:
+        body = render_markdown(text, start, end)
+        note = ' · <a href="?raw=1' + (f"&amp;start={start}&amp;end={end}#cited" if start is not None else "") + '">plain text</a>'
+    elif start is None and end is None:
         body = _escaped_with_pages(text, 0, pages, first=True)
     else:
         if start is None or end is None or not 0 <= start <= end <= len(text):
@@ -63,6 +120,7 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None) -
         page = sum(1 for p in pages if p <= start)
         if page:
             note = f' · cited passage on <a href="#page-{page}">page {page}</a>'
+    kind_class = "doc rendered" if document.format == "markdown" and not raw else "doc"
     title = html.escape(document.title)
     doc_id = html.escape(document.doc_id)
     kind = html.escape(document.format.upper()) + (f", {len(pages)} pages" if pages else "")
@@ -72,5 +130,5 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None) -
         f'<title>{title} — citeqa</title><link rel="stylesheet" href="/static/style.css"></head>'
         f'<body><header><h1>{title}</h1><p class="file-name">{doc_id} ({kind}){note}</p>'
         '<p class="lead"><a href="/">Ask another question</a></p></header>'
-        f'<main><div class="doc" id="document" tabindex="0">{body}</div></main></body></html>\n'
+        f'<main><div class="{kind_class}" id="document" tabindex="0">{body}</div></main></body></html>\n'
     )

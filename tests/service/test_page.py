@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,8 +12,10 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from citeqa.service.engine import Engine
 from citeqa.service.page import render_source
 from citeqa.service.schemas import DocumentSlice
+from citeqa.service.settings import Settings
 from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
 from tests.service.conftest import LiveServer, serving
 
@@ -193,3 +196,44 @@ def test_the_question_lives_in_the_url_and_history_works(page: Page) -> None:
     page.go_forward()
     expect(page.locator("#abstain")).to_be_visible()
     expect(page.get_by_label("Your question")).to_have_value(OFF_TOPIC_QUESTION)
+
+
+MARKDOWN = ("# Harbour notes\n\nThe library opens at **11:00** on Sundays.\n\n> Tip: bring your card.\n\n"
+            "<script>window.pwned = 1</script>\n\n[click](javascript:window.pwned=2) or [docs](https://example.org)\n\n"
+            "- first item\n- second item\n")
+
+
+def test_markdown_documents_are_rendered_safely_with_the_span_highlighted() -> None:
+    start, end = MARKDOWN.index("opens"), MARKDOWN.index("second") + 6
+    doc = DocumentSlice(doc_id="notes.md", title="Harbour notes", format="markdown", encoding="utf-8", pages=[],
+                        start=0, end=len(MARKDOWN), length=len(MARKDOWN), text=MARKDOWN)
+    page = render_source(doc, start, end)
+    assert "<strong><mark>11:00</mark></strong>" in page and "<blockquote>" in page  # rendered, not raw
+    assert "**11:00**" not in page and "<script>" not in page and 'href="javascript' not in page
+    assert page.count('id="cited"') == 1 and "<li><mark>second</mark> item</li>" in page  # well nested
+    marked = "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", page))
+    assert marked.startswith("opens at 11:00 on Sundays.") and marked.endswith("first itemsecond")
+    raw = render_source(doc, start, end, raw=True)
+    assert "**11:00**" in raw and '<mark id="cited">' in raw  # the plain-text view stays one link away
+
+
+def test_markdown_view_in_the_browser(browser: Browser, model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.md").write_text(MARKDOWN, encoding="utf-8")
+    (corpus / "other.txt").write_text("The ferry leaves at noon from pier four.", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    with serving(settings, Engine.start(settings, model=model)) as url:
+        context = browser.new_context(base_url=url)
+        view = context.new_page()
+        start, end = MARKDOWN.index("The library"), MARKDOWN.index("Sundays.") + 8
+        view.goto(f"/view/notes.md?start={start}&end={end}#cited")
+        expect(view.locator("#cited")).to_be_visible()
+        assert view.locator("#document strong").inner_text() == "11:00"
+        assert view.locator("#document blockquote").inner_text().startswith("Tip:")
+        assert view.evaluate("window.pwned === undefined")  # the document's script never ran
+        hrefs = view.locator("#document a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert hrefs == ["https://example.org"]  # the javascript: link stayed text
+        view.goto(f"/view/notes.md?raw=1&start={start}&end={end}")
+        assert "**11:00**" in view.locator("#document").inner_text()
+        context.close()
