@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import swagger_ui_bundle
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -25,6 +25,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
 from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mcp.server.transport_security import TransportSecuritySettings
 
@@ -34,7 +36,7 @@ from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
-from citeqa.service.openai_tools import ToolCall, ToolCallResult, call_tool, openai_tools
+from citeqa.service.openai_tools import AnyToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.errors import BadRequestError, NotReadyError, ServiceError, http_status
 from citeqa.service.security import PUBLIC_PATHS, Guard
 from citeqa.service.schemas import (
@@ -46,6 +48,7 @@ from citeqa.service.schemas import (
     ErrorBody,
     IndexInfo,
     Readiness,
+    QueryOffset,
     with_limits,
 )
 from citeqa.service.writes import delete_document, put_document
@@ -189,24 +192,57 @@ _ERROR_MEANINGS = {
 
 
 def _errors(*statuses: int, keyed: bool, unsafe: bool = False) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI ``responses`` entries for a route's error statuses: ``statuses`` plus 400 and
-    421 (every route), 401 when ``keyed`` (keys set, not a public route) and 403 when ``unsafe``
+    """The OpenAPI ``responses`` entries for a route's error statuses: ``statuses`` plus 400, 413
+    and 421 (every route: the Host check and the body limit come first), 401 when ``keyed`` (keys
+    set, not a public route) and 403 when ``unsafe``
     (a state-changing method, checked for its Origin). Always ``application/json`` (also for
     routes whose success is HTML)."""
-    codes = {400, 421, *statuses} | ({401} if keyed else set()) | ({403} if unsafe else set())
+    codes = {400, 413, 421, *statuses} | ({401} if keyed else set()) | ({403} if unsafe else set())
     body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
     return {code: {"description": _ERROR_MEANINGS[code], "content": body} for code in sorted(codes)}
 
 
 def _allowed_methods(app: FastAPI, path: str) -> str:
     """The ``Allow`` header of a 405 (RFC 9110 section 15.5.6): every method of every route whose
-    path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id})."""
+    path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id});
+    HEAD wherever GET is (:class:`HeadAsGet`); GET and HEAD under the static mounts."""
     methods: set[str] = set()
     for route in app.router.routes:
+        if isinstance(route, Mount):
+            if path.startswith(route.path.rstrip("/") + "/"):
+                methods |= {"GET", "HEAD"}
+            continue
         regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
         if regex is not None and route_methods and regex.match(path):
             methods |= set(route_methods)
+    if "GET" in methods:
+        methods.add("HEAD")
     return ", ".join(sorted(methods))
+
+
+class HeadAsGet:
+    """Answer HEAD wherever GET is answered, as RFC 9110 section 9.3.2 asks: the GET response's
+    status and headers, no body. FastAPI's routes take only the methods they declare (Starlette's
+    own routes and mounts already do this)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run a HEAD request as a GET and drop the body it sends."""
+        # Not /mcp: a GET there opens the MCP server's event stream, which has no end to wait for.
+        if scope["type"] != "http" or scope["method"] != "HEAD" or scope["path"].startswith("/mcp"):
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _error(status: int, exc: Exception | str, name: str | None = None) -> JSONResponse:
@@ -311,6 +347,10 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        broken = [e for e in exc.errors() if e.get("type") == "json_invalid"]
+        if broken:  # an unreadable body is a 400, as the spec says; a readable but invalid one is a 422
+            where = broken[0].get("ctx", {}).get("error", "")
+            return _error(400, f"the body is not valid JSON{': ' + where if where else ''}", "BadRequest")
         return _error(422, _validation_detail(exc), "ValidationError")
 
     @app.exception_handler(ServiceError)
@@ -363,8 +403,8 @@ def create_app(
     def view(
         doc_id: str,
         engine: EngineDep,
-        start: Annotated[int | None, Query(ge=0, description="highlight start, code points (default 0 when end is given)")] = None,
-        end: Annotated[int | None, Query(ge=0, description="highlight end, exclusive (default the end when start is given); "
+        start: Annotated[QueryOffset, Query(description="highlight start, code points (default 0 when end is given)")] = None,
+        end: Annotated[QueryOffset, Query(description="highlight end, exclusive (default the end when start is given); "
                                                            "cut to the document's length")] = None,
         raw: Annotated[bool, Query(description="Markdown documents: show the text as it is, not rendered")] = False,
     ) -> HTMLResponse:
@@ -383,7 +423,7 @@ def create_app(
               summary="Run a tool call as OpenAI sends it ({name, arguments: JSON string}); wrong arguments "
               "come back as is_error results for the model to correct",
               responses=_errors(413, 422, 503, keyed=keyed, unsafe=True))
-    def tools_openai_call(call: ToolCall, engine: EngineDep) -> ToolCallResult:
+    def tools_openai_call(call: Annotated[AnyToolCall, Body()], engine: EngineDep) -> ToolCallResult:
         return call_tool(engine, call)
 
     @app.get("/documents", response_model=DocumentList,
@@ -398,8 +438,8 @@ def create_app(
     def document(
         doc_id: str,
         engine: EngineDep,
-        start: Annotated[int | None, Query(ge=0, description="slice start, code points")] = None,
-        end: Annotated[int | None, Query(ge=0, description="slice end, exclusive; cut to the document's length "
+        start: Annotated[QueryOffset, Query(description="slice start, code points")] = None,
+        end: Annotated[QueryOffset, Query(description="slice end, exclusive; cut to the document's length "
                                                            "(as Python's text[start:end])")] = None,
     ) -> DocumentSlice:
         return engine.document(doc_id, start, end)
@@ -460,6 +500,7 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
 
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
     # Added last = outermost: Guard (Host, Origin, key) sees every request first, then CORS
     # answers preflights for the configured origins only (no "*").

@@ -20,7 +20,7 @@ from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
 from citeqa.service.client import CiteqaError
-from citeqa.service.errors import OpenBindError, PortInUseError, ServiceError, ServiceUnreachableError
+from citeqa.service.errors import OpenBindError, PortInUseError, ServiceError
 from citeqa.service.schemas import AskResponse
 from citeqa.service.settings import Settings, is_loopback
 
@@ -234,7 +234,7 @@ def ask(
     """Ask a question; print the cited passages, or say that nothing answers."""
     if url is not None or (corpus is None and index is None and Settings().url):
         # A running service answers in milliseconds: load nothing here (no index, no model).
-        settings = Settings(**({"url": url} if url is not None else {}))
+        settings = Settings() if url is None else Settings(url=url)
         assert settings.url is not None
         response = _ask_service(settings.url, settings.api_key, question, k, not no_abstain)
     else:
@@ -260,21 +260,15 @@ def ask(
 
 
 def _ask_service(url: str, api_key: str | None, question: str, k: int | None, abstain: bool) -> AskResponse:
-    """``POST /ask`` to a running service.
+    """``POST /ask`` to a running service (loads neither the index nor the model here).
 
     Raises:
-        ServiceUnreachableError: nothing answers at ``url``.
+        CiteqaUnreachableError: nothing answers at ``url``.
         CiteqaError: the service refused the question (its detail is the message).
     """
-    import httpx
-
     from citeqa.service.client import CiteqaClient
 
-    try:
-        return CiteqaClient(url=url, api_key=api_key).ask(question, k, abstain)
-    except httpx.TransportError as exc:
-        raise ServiceUnreachableError(f"no citeqa service answers at {url} ({type(exc).__name__}: {exc}); "
-                                      "start one with `citeqa serve`, or drop --url / CITEQA_URL to ask here") from exc
+    return CiteqaClient(url=url, api_key=api_key).ask(question, k, abstain)
 
 
 @cli.command()

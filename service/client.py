@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from pydantic import ValidationError
 
 from citeqa.service.errors import ServiceError, http_status
-from citeqa.service.schemas import AskFilter, AskResponse, Passage
+from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, Passage
 
 if TYPE_CHECKING:  # over HTTP the engine's imports (FAISS, the encoder...) are never needed
     from citeqa.service.engine import Engine
@@ -28,14 +29,23 @@ class CiteqaError(Exception):
 
     Attributes:
         status: the HTTP status (422 bad request, 404 no such document, 401 wrong key, 503 not
-            ready...); for in-process calls, the status the HTTP API would have answered.
+            ready...); for in-process calls, the status the HTTP API would have answered; None
+            when no service answered at all (:class:`CiteqaUnreachableError`).
         error: the error type, e.g. ``BadRequestError``.
         detail: what was wrong, as the service says it.
     """
 
-    def __init__(self, status: int, error: str, detail: str) -> None:
-        super().__init__(f"citeqa answered {status} {error}: {detail}")
+    def __init__(self, status: int | None, error: str, detail: str) -> None:
+        super().__init__(f"{error} ({status}): {detail}" if status is not None else detail)
         self.status, self.error, self.detail = status, error, detail
+
+
+class CiteqaUnreachableError(CiteqaError):
+    """No citeqa service answered at the URL (refused, timed out, not a URL)."""
+
+    def __init__(self, url: str, exc: Exception) -> None:
+        super().__init__(None, type(exc).__name__, f"no citeqa service answers at {url!r} ({type(exc).__name__}: "
+                                                   f"{exc}); is `citeqa serve` running there?")
 
 
 def citation_metadata(passage: Passage, response: AskResponse) -> dict[str, Any]:
@@ -84,21 +94,31 @@ class CiteqaClient:
         if (self.engine is None) == (self.url is None):
             raise ValueError("give exactly one of engine= (in-process) or url= (a running citeqa service)")
 
-    def _request(self, question: str, k: int | None, abstain: bool,
-                 filter: AskFilter | None) -> tuple[str, dict[str, Any], dict[str, str]]:
-        body: dict[str, Any] = {"question": question, "k": k, "abstain": abstain}
-        if filter is not None:
-            body["filter"] = filter.model_dump(exclude_none=True)
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
-        assert self.url is not None
-        return f"{self.url.rstrip('/')}/ask", body, headers
+    @staticmethod
+    def _validated(question: str, k: int | None, abstain: bool,
+                   filter: AskFilter | dict[str, Any] | None) -> AskRequest:
+        """The request as ``POST /ask`` validates it (same model, same messages), on both paths.
 
-    def _in_process(self, question: str, k: int | None, abstain: bool, filter: AskFilter | None) -> AskResponse:
+        Raises:
+            CiteqaError: 422, as the service would answer.
+        """
+        try:
+            return AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
+        except ValidationError as exc:
+            detail = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
+            raise CiteqaError(422, "ValidationError", detail) from exc
+
+    def _in_process(self, request: AskRequest) -> AskResponse:
         assert self.engine is not None
         try:
-            return self.engine.ask(question, k, abstain, filter)
+            return self.engine.ask(request.question, request.k, request.abstain, request.filter)
         except ServiceError as exc:
             raise CiteqaError(http_status(exc), type(exc).__name__, str(exc)) from exc
+
+    def _post(self, request: AskRequest) -> tuple[str, dict[str, Any], dict[str, str]]:
+        assert self.url is not None
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        return f"{self.url.rstrip('/')}/ask", request.model_dump(mode="json", exclude_none=True), headers
 
     @staticmethod
     def _answer(response: httpx.Response) -> AskResponse:
@@ -112,24 +132,32 @@ class CiteqaClient:
         raise CiteqaError(response.status_code, error, detail)
 
     def ask(self, question: str, k: int | None = 5, abstain: bool = True,
-            filter: AskFilter | None = None) -> AskResponse:
+            filter: AskFilter | dict[str, Any] | None = None) -> AskResponse:
         """Answer a question: the same :class:`AskResponse` as ``POST /ask`` (``k=None``: the
         service's default).
 
         Raises:
-            CiteqaError: the service refused or failed (the message is its ``detail``).
-            httpx.TransportError: the service could not be reached.
+            CiteqaError: the request was refused or failed (the message is the service's ``detail``).
+            CiteqaUnreachableError: no service answers at ``url``.
         """
+        request = self._validated(question, k, abstain, filter)
         if self.engine is not None:
-            return self._in_process(question, k, abstain, filter)
-        url, body, headers = self._request(question, k, abstain, filter)
-        return self._answer(httpx.post(url, json=body, headers=headers, timeout=self.timeout))
+            return self._in_process(request)
+        url, body, headers = self._post(request)
+        try:
+            return self._answer(httpx.post(url, json=body, headers=headers, timeout=self.timeout))
+        except (httpx.TransportError, httpx.InvalidURL) as exc:
+            raise CiteqaUnreachableError(url, exc) from exc
 
     async def aask(self, question: str, k: int | None = 5, abstain: bool = True,
-                   filter: AskFilter | None = None) -> AskResponse:
+                   filter: AskFilter | dict[str, Any] | None = None) -> AskResponse:
         """:meth:`ask` without blocking the event loop (the in-process engine runs in a thread)."""
+        request = self._validated(question, k, abstain, filter)
         if self.engine is not None:
-            return await asyncio.to_thread(self._in_process, question, k, abstain, filter)
-        url, body, headers = self._request(question, k, abstain, filter)
-        async with httpx.AsyncClient(timeout=self.timeout) as client:
-            return self._answer(await client.post(url, json=body, headers=headers))
+            return await asyncio.to_thread(self._in_process, request)
+        url, body, headers = self._post(request)
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                return self._answer(await client.post(url, json=body, headers=headers))
+        except (httpx.TransportError, httpx.InvalidURL) as exc:
+            raise CiteqaUnreachableError(url, exc) from exc

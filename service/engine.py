@@ -32,6 +32,7 @@ from citeqa.service.schemas import (
     QuoteSpan,
     SkippedInfo,
     Source,
+    is_blank,
 )
 from citeqa.service.settings import Settings
 
@@ -187,7 +188,7 @@ def check_request(settings: Settings, question: str, k: int | None) -> int:
         BadRequestError: empty or too long question, k out of range.
     """
     limit = settings.max_question_chars
-    if not question.strip():
+    if is_blank(question):  # the schema's `pattern: \S`, character for character
         raise BadRequestError("question is empty; ask something, e.g. 'Is China a party to the Refugee Convention?'")
     if len(question) > limit:
         raise BadRequestError(f"question has {len(question)} characters; the limit is {limit}")

@@ -50,10 +50,6 @@ class PortInUseError(ServiceError):
     """``citeqa serve`` cannot bind its address (checked before anything is loaded)."""
 
 
-class ServiceUnreachableError(ServiceError):
-    """A client (``citeqa ask --url``) found no service at the URL it was given."""
-
-
 class NotReadyError(ServiceError):
     """The model or the index is not loaded (yet)."""
 

@@ -8,7 +8,9 @@ whose ``score`` is its score and whose ``meta`` is
 ``start``, ``end``, ``score``, ``quote``...). Install with the extra ``citeqa[haystack]``.
 
 A pipeline over a running service serialises (``Pipeline.dumps``) with the key kept as a
-Haystack ``Secret`` (by default read from ``CITEQA_API_KEY`` when set); one over an in-process
+Haystack ``Secret`` (by default read from ``CITEQA_API_KEY`` when set); loading it back needs
+Haystack's consent to import this module:
+``Pipeline.loads(text, allowed_modules=["citeqa.service.haystack"])``. One over an in-process
 engine cannot be serialised.
 """
 

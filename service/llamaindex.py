@@ -11,6 +11,8 @@ the LLM with the text (the rest would be noise in a prompt). Install with the ex
 
 from __future__ import annotations
 
+from typing import Any
+
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.callbacks import CallbackManager
 from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle, RelatedNodeInfo, TextNode
@@ -52,21 +54,23 @@ class CiteqaRetriever(BaseRetriever):
         api_key: the service's API key, when it has keys.
         k: passages per query (1-50).
         abstain: when True (default) a question nothing answers retrieves no node.
-        filter: search only the documents that match, e.g. ``AskFilter(doc_ids=["reports/*"])``.
+        filter: search only the documents that match, e.g. ``{"doc_ids": ["reports/*"]}``.
         timeout: HTTP timeout in seconds.
         callback_manager: LlamaIndex's callback manager (default: the global one).
 
     Raises:
-        ValueError: neither or both of ``engine`` and ``url``.
+        ValueError: neither or both of ``engine`` and ``url``; a malformed ``filter``.
         citeqa.service.client.CiteqaError: from ``retrieve``, when the service refuses the
             query; the message is its ``detail``.
     """
 
     def __init__(self, *, engine: Engine | None = None, url: str | None = None, api_key: str | None = None,
-                 k: int = 5, abstain: bool = True, filter: AskFilter | None = None, timeout: float = 60.0,
-                 callback_manager: CallbackManager | None = None) -> None:
+                 k: int = 5, abstain: bool = True, filter: AskFilter | dict[str, Any] | None = None,
+                 timeout: float = 60.0, callback_manager: CallbackManager | None = None) -> None:
         self._client = CiteqaClient(engine=engine, url=url, api_key=api_key, timeout=timeout)
-        self.k, self.abstain, self.filter = k, abstain, filter
+        # A malformed filter fails here, not at the first query.
+        self.filter = AskFilter.model_validate(filter) if isinstance(filter, dict) else filter
+        self.k, self.abstain = k, abstain
         super().__init__(callback_manager=callback_manager)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:

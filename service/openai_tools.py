@@ -14,9 +14,9 @@ itself. Only an envelope that is not a tool call at all (no ``name``, an unknown
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
@@ -35,37 +35,66 @@ class GetDocumentArguments(BaseModel):
     end: Offset | None = Field(default=None, description="span end, exclusive")
 
 
-class ToolCall(BaseModel):
-    """A function call as OpenAI sends it: ``arguments`` is a JSON string.
+def _encodable(value: str | None) -> str | None:
+    # Echoed back in the result: a lone surrogate (valid JSON) could not be written out.
+    if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+        raise ValueError("holds a lone surrogate (a UTF-16 half), which is no text")
+    return value
 
-    Accepted as the flat ``{"name", "arguments", "id"}``, as a Chat Completions ``tool_calls`` item
-    (``{"id", "type": "function", "function": {"name", "arguments"}}``) or as a Responses API
-    ``function_call`` item (``{"call_id", "name", "arguments"}``).
-    """
+
+#: A tool call id, echoed back in the result.
+CallId = Annotated[str, AfterValidator(_encodable)]
+ARGUMENTS = Field(description='the arguments as a JSON object in a string (as OpenAI sends them), '
+                              'e.g. "{\\"question\\": \\"...\\"}"')
+
+
+class ToolCall(BaseModel):
+    """A function call in the flat shape ``{"name", "arguments", "id"}``; the other shapes
+    OpenAI's APIs send are turned into this one (:func:`flat_call`)."""
 
     name: ToolName = Field(description="the function called: ask or get_document")
-    arguments: str = Field(description='the arguments as a JSON object in a string (as OpenAI sends them), '
-                                       'e.g. "{\\"question\\": \\"...\\"}"')
-    id: str | None = Field(default=None, description="tool_call id, echoed back")
+    arguments: str = ARGUMENTS
+    id: CallId | None = Field(default=None, description="tool_call id, echoed back")
 
-    @field_validator("id")
-    @classmethod
-    def _encodable(cls, value: str | None) -> str | None:
-        # Echoed back in the result: a lone surrogate (valid JSON) could not be written out.
-        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
-            raise ValueError("holds a lone surrogate (a UTF-16 half), which is no text")
-        return value
 
-    @model_validator(mode="before")
-    @classmethod
-    def _flatten(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            if isinstance(data.get("function"), dict):  # Chat Completions tool_calls item
-                data = {**data["function"], "id": data.get("id")}
-            elif "call_id" in data and "id" not in data:  # Responses API function_call item
-                data = {**data, "id": data["call_id"]}
-            data = {k: v for k, v in data.items() if k in ("name", "arguments", "id")}
-        return data
+class FunctionCall(BaseModel):
+    """The ``function`` of a Chat Completions tool call."""
+
+    name: ToolName
+    arguments: str = ARGUMENTS
+
+
+class ChatToolCall(BaseModel):
+    """A Chat Completions ``tool_calls`` item: ``{"id", "type": "function", "function": {"name", "arguments"}}``."""
+
+    id: CallId | None = Field(default=None, description="tool_call id, echoed back")
+    type: Literal["function"] = "function"
+    function: FunctionCall
+
+
+class ResponsesFunctionCall(BaseModel):
+    """A Responses API ``function_call`` item: ``{"type": "function_call", "call_id", "name",
+    "arguments", "id"}``; ``call_id`` is echoed back (what a ``function_call_output`` names), not
+    the item's own ``id``."""
+
+    type: Literal["function_call"]
+    call_id: CallId
+    name: ToolName
+    arguments: str = ARGUMENTS
+    id: str | None = Field(default=None, description="the item's own id (fc_...), not echoed")
+
+
+#: Any of the three shapes; tried in this order, so the one whose distinctive field is present wins.
+AnyToolCall = Annotated[ResponsesFunctionCall | ChatToolCall | ToolCall, Field(union_mode="left_to_right")]
+
+
+def flat_call(call: ResponsesFunctionCall | ChatToolCall | ToolCall) -> ToolCall:
+    """The flat shape of any accepted tool call."""
+    if isinstance(call, ResponsesFunctionCall):
+        return ToolCall(name=call.name, arguments=call.arguments, id=call.call_id)
+    if isinstance(call, ChatToolCall):
+        return ToolCall(name=call.function.name, arguments=call.function.arguments, id=call.id)
+    return call
 
 
 class ToolCallResult(BaseModel):
@@ -112,17 +141,21 @@ def _arguments(call: ToolCall, model: type[BaseModel]) -> Any:
         return model.model_validate(json.loads(call.arguments))
     except json.JSONDecodeError as exc:
         raise ValueError(f"arguments are not valid JSON: {exc.msg} at {exc.pos}") from exc
+    except RecursionError as exc:  # json.loads of nesting deeper than the interpreter's stack
+        raise ValueError("arguments are nested too deeply to read") from exc
     except ValidationError as exc:
         detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
         raise ValueError(f"invalid arguments: {detail}") from exc
 
 
-def call_tool(engine: Engine, call: ToolCall) -> ToolCallResult:
-    """Run a tool call. Never raises for bad arguments: they come back as ``is_error`` results.
+def call_tool(engine: Engine, call: ToolCall | ChatToolCall | ResponsesFunctionCall) -> ToolCallResult:
+    """Run a tool call, in any of the accepted shapes. Never raises for bad arguments: they come
+    back as ``is_error`` results.
 
     Raises:
         NotReadyError: only from callers that pass an engine still loading (the app checks first).
     """
+    call = flat_call(call)
     try:
         if call.name == "ask":
             request = _arguments(call, AskRequest)

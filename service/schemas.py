@@ -12,7 +12,8 @@ from citeqa.corpus.reader import DocumentFormat
 def _integral(value: Any) -> Any:
     """``18.0`` -> ``18``: JSON Schema counts a number with a zero fraction as an integer (2020-12,
     section 6.3 of the validation vocabulary), so a strict model must take it too."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+    # Up to 2**53, where every float is exact: beyond, 1e308 would become a 309-digit integer.
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53 else value
 
 
 # Integers as JSON Schema defines them (``3`` or ``3.0``, never ``"3"`` or ``true``), for strict
@@ -21,6 +22,15 @@ def _integral(value: Any) -> Any:
 Count = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
 #: An offset into a document's text layer, in code points: >= 0.
 Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
+
+#: Whitespace as ECMA-262 defines ``\s`` (WhiteSpace and LineTerminator). A question of nothing
+#: else is empty. Python's ``str.isspace`` differs (U+001C-U+001F and U+0085 in, U+FEFF out), and
+#: regex engines read ``\s`` each their own way (Python's ``re.ASCII``: six characters), so the
+#: schema spells the set out instead of writing ``\S``: every engine then reads the same pattern.
+ECMA_WHITESPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                            "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+#: JSON Schema ``pattern`` of a text that is not blank: one character outside :data:`ECMA_WHITESPACE`.
+NOT_BLANK = "[^" + "".join(f"\\u{ord(c):04x}" for c in sorted(ECMA_WHITESPACE)) + "]"
 
 #: A glob on document ids: 1 to 1000 characters.
 DocIdPattern = Annotated[str, Field(min_length=1, max_length=1000)]
@@ -50,7 +60,7 @@ class AskRequest(BaseModel):
     # pattern error would give, so they are not validators here.
     question: str = Field(
         min_length=1, description="the question, in plain language (at least one character that is not a space)",
-        examples=["Is China a party to the 1951 Refugee Convention?"], json_schema_extra={"pattern": r"\S"},
+        examples=["Is China a party to the 1951 Refugee Convention?"], json_schema_extra={"pattern": NOT_BLANK},
     )
     k: Count | None = Field(default=None, description="how many passages to return, 1..max_k (default 5)")
     abstain: bool = Field(
@@ -205,3 +215,21 @@ def with_limits(schema: dict[str, Any], max_question_chars: int, max_k: int) -> 
         if branch.get("type") == "integer":
             branch["maximum"] = max_k
     return schema
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text holds nothing but whitespace as :data:`NOT_BLANK` spells it out."""
+    return all(c in ECMA_WHITESPACE for c in text)
+
+
+def _digits_only(value: Any) -> Any:
+    """A query-string integer as the schema writes it: digits only (not ``+3``, ``3_0``, `` 3`` or
+    ``3.0``, which Python's ``int()`` would take)."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("write it with the digits 0-9 only, e.g. 120")
+    return value
+
+
+#: An optional offset in a query string: digits only, >= 0 (the bound inside the integer branch,
+#: so that the schema shows ``minimum: 0`` there).
+QueryOffset = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_digits_only)]

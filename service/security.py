@@ -4,7 +4,7 @@ of state-changing and MCP requests, and the API key.
 Why here and not per route: a check that lives in each route is a check some route forgets (the MCP
 routes come from the SDK, the static files from Starlette). The order is the one that leaks least:
 
-1. **Host** must be one well-formed header (else 400) naming an allowed host
+1. **Host** must be one well-formed header (else 400: none, several or malformed) naming an allowed host
    (``Settings.host_names``), else 421. A web page that uses DNS rebinding to reach a service
    bound to loopback sends its own Host name, so it never gets past this line, whatever the route.
 2. **Origin**, when a browser sends one on a state-changing method (POST, PUT, DELETE, PATCH) or on
@@ -79,7 +79,7 @@ class Guard:
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in raw}
         hosts = [value.decode("latin-1") for name, value in raw if name == b"host"]
         host = hosts[0] if len(hosts) == 1 else ""
-        if len(hosts) > 1 or (hosts and not _HOST.fullmatch(host.strip())):
+        if len(hosts) != 1 or not _HOST.fullmatch(host.strip()):  # none, several or malformed: RFC 9112 3.2
             await _refuse(send, 400, "BadRequest", "the request needs exactly one well-formed Host header")
             return
         if not self.any_host and host_name(host) not in self.hosts:
@@ -101,14 +101,17 @@ class Guard:
             # Answered here, without any CORS header: only CITEQA_CORS_ORIGINS get a preflight.
             await _refuse(send, 403, "Forbidden", f"CORS origin {origin!r} is not allowed (CITEQA_CORS_ORIGINS)")
             return
-        if self.keys and not preflight and not _public(path) and not self._authorised(method, headers):
-            await _refuse(send, 401, "Unauthorized",
-                          "this service needs an API key: send the header `Authorization: Bearer <key>`",
-                          [(b"www-authenticate", b'Bearer realm="citeqa"')])
-            return
+        if self.keys and not preflight and not _public(path):
+            given = self._key(method, headers)
+            if given is None or not self._known(given):
+                detail = ("this service needs an API key: send the header `Authorization: Bearer <key>`"
+                          if given is None else "the API key sent is not one of this service's keys")
+                await _refuse(send, 401, "Unauthorized", detail, [(b"www-authenticate", b'Bearer realm="citeqa"')])
+                return
         await self.app(scope, receive, send)
 
-    def _authorised(self, method: str, headers: dict[str, str]) -> bool:
+    def _key(self, method: str, headers: dict[str, str]) -> bytes | None:
+        """The key a request carries (bearer header; on GET/HEAD also the page's cookie), or None."""
         scheme, _, token = headers.get("authorization", "").partition(" ")
         # Header values arrive as bytes (decoded as latin-1 above): their bytes are the key's UTF-8.
         given = token.strip().encode("latin-1") if scheme.lower() == "bearer" else b""
@@ -119,8 +122,9 @@ class Guard:
                 cookie = SimpleCookie()
             if KEY_COOKIE in cookie:  # the page percent-encodes the key's UTF-8 (encodeURIComponent)
                 given = unquote(cookie[KEY_COOKIE].value, errors="replace").encode("utf-8", "replace")
-        if not given:
-            return False
+        return given or None
+
+    def _known(self, given: bytes) -> bool:
         # Every key is compared (no early exit), each in constant time.
         return sum(hmac.compare_digest(given, key) for key in self.keys) > 0
 

@@ -140,6 +140,18 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
         assert response.status_code == 200, response.text
         result = response.json()
         assert result["is_error"] and result["result"] is None and fragment in result["content"], result
+    # Arguments nested past the interpreter's stack are wrong arguments too, not a server error.
+    deep = client.post("/tools/openai/call", json={"name": "ask", "arguments": "[" * 5000 + "]" * 5000})
+    assert deep.status_code == 200 and deep.json()["is_error"] and "nested too deeply" in deep.json()["content"]
+    # A Responses item carries its own id (fc_...) and the call_id a function_call_output must name.
+    item = {"type": "function_call", "id": "fc_abc", "call_id": "call_xyz", "name": "ask", "status": "completed",
+            "arguments": json.dumps({"question": REFUGEE_QUESTION})}
+    assert client.post("/tools/openai/call", json=item).json()["tool_call_id"] == "call_xyz"
+    # A flat call with a stray field is still a flat call.
+    stray = {"name": "ask", "arguments": json.dumps({"question": REFUGEE_QUESTION}), "function": {}, "call_id": 5}
+    assert client.post("/tools/openai/call", json=stray).json()["result"]["answered"]
+    shapes = client.get("/openapi.json").json()["paths"]["/tools/openai/call"]["post"]["requestBody"]
+    assert len(shapes["content"]["application/json"]["schema"]["anyOf"]) == 3  # the spec names all three shapes
     # A call that is not a call of these tools is the client's error.
     response = client.post("/tools/openai/call", json={"name": "search", "arguments": "{}"})
     assert response.status_code == 422 and "name" in response.json()["detail"]

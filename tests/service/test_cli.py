@@ -85,11 +85,11 @@ def test_ask_a_running_service(live_server, monkeypatch: pytest.MonkeyPatch, cap
     assert code == 0 and out.count("quote [") == 2
 
     code, _, err = run(["ask", "  "], capsys)
-    assert code == 1 and err.startswith("CiteqaError: citeqa answered 422 BadRequestError: question is empty")
+    assert code == 1 and err.startswith("CiteqaError: BadRequestError (422): question is empty")
     from tests.service.conftest import free_port
 
     code, _, err = run(["ask", REFUGEE_QUESTION, "--url", f"http://127.0.0.1:{free_port()}"], capsys)
-    assert code == 1 and err.startswith("ServiceUnreachableError: no citeqa service answers at") and "Traceback" not in err
+    assert code == 1 and err.startswith("CiteqaUnreachableError: no citeqa service answers at") and "Traceback" not in err
 
 
 def test_serve_on_a_taken_port_fails_before_loading_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -161,9 +161,11 @@ def test_every_retriever_sends_the_key_and_surfaces_a_refusal(keyed_url: str, mo
                lambda q: citeqa_llamaindex.CiteqaRetriever(url=keyed_url).retrieve(q),
                lambda q: citeqa_haystack.CiteqaRetriever(url=keyed_url).run(q)["documents"]]
     for ask in keyless:
-        with pytest.raises(CiteqaError, match="API key") as refused:
+        with pytest.raises(CiteqaError, match="needs an API key") as refused:
             ask(REFUGEE_QUESTION)
         assert refused.value.status == 401
+    with pytest.raises(CiteqaError, match="not one of this service's keys"):
+        citeqa_langchain.CiteqaRetriever(url=keyed_url, api_key="wrong").invoke(REFUGEE_QUESTION)
     keyed = [citeqa_langchain.CiteqaRetriever(url=keyed_url, api_key="framework-key").invoke(REFUGEE_QUESTION),
              citeqa_llamaindex.CiteqaRetriever(url=keyed_url, api_key="framework-key").retrieve(REFUGEE_QUESTION),
              citeqa_haystack.CiteqaRetriever(url=keyed_url, api_key=Secret.from_token("framework-key")
@@ -184,7 +186,7 @@ def test_a_filter_matching_nothing_is_a_404_with_the_detail(live_server: LiveSer
 def test_a_service_that_is_not_citeqa_still_gives_a_clear_error() -> None:
     """A proxy's HTML error page is not citeqa's JSON: its status and text still make the message."""
     bad_gateway = httpx.Response(502, text="<html>Bad Gateway</html>", request=httpx.Request("POST", "http://x/ask"))
-    with pytest.raises(CiteqaError, match="502 Bad Gateway: <html>Bad Gateway</html>"):
+    with pytest.raises(CiteqaError, match=r"Bad Gateway \(502\): <html>Bad Gateway</html>"):
         CiteqaClient._answer(bad_gateway)
 
 
@@ -197,3 +199,37 @@ def test_citation_metadata_is_flat_and_has_the_page_where_known() -> None:
     assert metadata["page"] == 3 and metadata["source"] == "reports/q3.pdf" and metadata["quote"] == "x" * 8
     assert all(isinstance(v, (str, int, float, bool)) or (isinstance(v, list) and all(isinstance(i, str) for i in v))
                for v in metadata.values())
+
+
+@pytest.mark.parametrize("bad", [{"k": 2.5}, {"k": 0}, {"k": True}, {"question": None}, {"abstain": "no"},
+                                 {"filter": {"formats": ["exe"]}}])
+def test_both_paths_refuse_the_same_requests_in_the_same_words(live_server: LiveServer, bad: dict[str, Any]) -> None:
+    """In-process and over HTTP, a query is validated by the /ask model first: one message each."""
+    from citeqa.service.client import CiteqaClient
+
+    details = []
+    for client in (CiteqaClient(engine=live_server.engine), CiteqaClient(url=live_server.url)):
+        arguments = {"question": REFUGEE_QUESTION, "k": 3, "abstain": True, "filter": None, **bad}
+        with pytest.raises(CiteqaError) as refused:
+            client.ask(**arguments)
+        assert refused.value.status == 422
+        details.append(refused.value.detail)
+    assert details[0] == details[1]
+
+
+def test_dict_filters_everywhere_and_a_clear_error_when_nothing_answers(live_server: LiveServer) -> None:
+    from citeqa.service.client import CiteqaUnreachableError
+    from tests.service.conftest import free_port
+
+    one = sorted(REFUGEE_DOCS)[0]
+    for backend in ({"engine": live_server.engine}, {"url": live_server.url}):
+        nodes = citeqa_llamaindex.CiteqaRetriever(**backend, filter={"doc_ids": [one]}).retrieve(REFUGEE_QUESTION)  # type: ignore[arg-type]
+        assert nodes and {n.node.metadata["source"] for n in nodes} == {one}
+    with pytest.raises(ValueError):
+        citeqa_llamaindex.CiteqaRetriever(url=live_server.url, filter={"colour": "red"})
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    for ask in (lambda: citeqa_langchain.CiteqaRetriever(url=nowhere).invoke(REFUGEE_QUESTION),
+                lambda: asyncio.run(citeqa_llamaindex.CiteqaRetriever(url=nowhere).aretrieve(REFUGEE_QUESTION)),
+                lambda: citeqa_haystack.CiteqaRetriever(url="127.0.0.1:9").run(REFUGEE_QUESTION)):
+        with pytest.raises(CiteqaUnreachableError, match="no citeqa service answers at"):
+            ask()

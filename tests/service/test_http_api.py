@@ -88,8 +88,8 @@ def test_bad_requests_get_422_json(client: httpx.Client, payload: object, fragme
 
 def test_malformed_json(client: httpx.Client) -> None:
     response = client.post("/ask", content=b'{"question": ', headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert response.json()["error"] == "ValidationError"
+    assert response.status_code == 400  # unreadable, as the spec documents 400; readable but invalid is 422
+    assert response.json()["error"] == "BadRequest" and "not valid JSON" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,25 @@ def test_weak_flags() -> None:
 
 def test_an_undeclared_method_is_405_with_allow(client: httpx.Client) -> None:
     """RFC 9110 section 15.5.6: a 405 names the methods the resource has, across its routes."""
-    for path, allowed in [("/ask", "POST"), ("/documents/x.txt", "DELETE, GET, PUT"), ("/healthz", "GET")]:
+    for path, allowed in [("/ask", "POST"), ("/documents/x.txt", "DELETE, GET, HEAD, PUT"), ("/healthz", "GET, HEAD"),
+                          ("/static/app.js", "GET, HEAD")]:
         response = client.request("TRACE", path)
         assert response.status_code == 405 and response.headers["allow"] == allowed, (path, response.headers)
         assert response.json()["error"] == "MethodNotAllowed"
+
+
+def test_head_is_answered_wherever_get_is(client: httpx.Client) -> None:
+    """RFC 9110 section 9.3.2: the GET's status and headers, no body."""
+    for path in ("/healthz", "/readyz", "/documents", "/tools/openai", "/", "/static/app.js"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+    assert client.head("/documents/nope.txt").status_code == 404
+
+
+def test_a_missing_host_is_400(live_server: LiveServer) -> None:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", int(live_server.url.rsplit(":", 1)[1]))) as raw:
+        raw.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")  # HTTP/1.0 lets a client omit Host
+        assert raw.recv(200).split(b"\r\n")[0].endswith(b"400 Bad Request")
