@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import swagger_ui_bundle
 from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
@@ -389,8 +389,11 @@ def create_app(
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages",
               responses=_errors(404, 413, 422, 503, keyed=keyed, unsafe=True))
-    def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
-        return engine.ask(body.question, body.k, body.abstain, body.filter)
+    def ask(body: AskRequest, engine: EngineDep) -> Response:
+        # Serialised here, once: returned as a model, FastAPI would validate it again against
+        # the response model and convert it twice (about a third of the HTTP overhead of /ask).
+        answer = engine.ask(body.question, body.k, body.abstain, body.filter)
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
