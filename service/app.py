@@ -151,14 +151,15 @@ class AppState:
             log.error("citeqa: %s", self.status)
 
 
-def get_state(request: Request) -> AppState:
-    """The app's state (dependency)."""
+async def get_state(request: Request) -> AppState:
+    """The app's state (dependency). ``async`` because it does no I/O: FastAPI runs a plain
+    ``def`` dependency in its thread pool, a thread hop per request for nothing."""
     state: AppState = request.app.state.citeqa
     return state
 
 
-def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
-    """The loaded engine (dependency).
+def engine_of(state: AppState) -> Engine:
+    """The loaded engine.
 
     Raises:
         NotReadyError: still loading, or loading failed.
@@ -166,6 +167,15 @@ def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
     if state.engine is None:
         raise NotReadyError(f"index not ready: {state.status}")
     return state.engine
+
+
+async def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
+    """The loaded engine (dependency; ``async`` for the reason given at :func:`get_state`).
+
+    Raises:
+        NotReadyError: still loading, or loading failed.
+    """
+    return engine_of(state)
 
 
 StateDep = Annotated[AppState, Depends(get_state)]
@@ -300,7 +310,7 @@ def create_app(
     """
     settings = settings or Settings()
     settings.apply_environment()
-    mcp_server = build_mcp_server(lambda: get_engine(app.state.citeqa))
+    mcp_server = build_mcp_server(lambda: engine_of(app.state.citeqa))
     # Streamable HTTP at /mcp: the SDK's routes join ours; its session manager runs in our lifespan.
     # Host and Origin are checked for every route, /mcp included, by Guard (service/security.py),
     # with one set of rules; the SDK's own check would refuse what the README allows.
@@ -459,7 +469,7 @@ def create_app(
                         **_errors(409, 413, 422, 500, 503, keyed=keyed, unsafe=True)},
              summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
     async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
-        get_engine(state)  # 503 while loading
+        engine_of(state)  # 503 while loading
         data = await _upload_bytes(request)
 
         def write() -> tuple[Engine, bool]:
@@ -477,7 +487,7 @@ def create_app(
                 summary="Remove a document from the corpus folder, then re-index",
                 responses=_errors(404, 409, 500, 503, keyed=keyed, unsafe=True))
     def delete_document_route(doc_id: str, state: StateDep) -> DocumentWrite:
-        get_engine(state)
+        engine_of(state)
         with state.write_lock:
             assert state.engine is not None
             updated = delete_document(state.engine, doc_id)
