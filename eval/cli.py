@@ -15,11 +15,8 @@ import typer
 
 import citeqa.corpus
 from citeqa.eval.errors import EvalError, QuestionSetError
-from citeqa.eval.harness import ALL_MODES, evaluate
-from citeqa.eval.report import print_table, rows, save
-from citeqa.eval.scoring import load_questions, write_run
+from citeqa.eval.modes import ALL_MODES
 from citeqa.service import cli as service_cli
-from citeqa.service.engine import Engine
 
 
 #: citeqa's own question set for the built-in corpus (written for this project, not the shared
@@ -42,13 +39,23 @@ def eval_command(
         "built-in corpus")] = None,
     corpus: service_cli.CorpusOpt = None,
     index: service_cli.IndexOpt = None,
-    k: Annotated[int, typer.Option("--k", help="cut-off of hit@k and recall@k")] = 5,
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="cut-off of hit@k and recall@k")] = 5,
     modes: Annotated[str, typer.Option("--modes", help=f"comma-separated, from {','.join(ALL_MODES)}")] = ",".join(ALL_MODES),
     out: Annotated[Path, typer.Option("--out", help="folder for JSON, Markdown, PNG and runs")] = Path("eval/out"),
     via_http: Annotated[str | None, typer.Option("--via-http", help="measure the citeqa mode through a running service at URL")] = None,
 ) -> None:
     """Score every mode on a question set, side by side, and save the table and plot."""
+    # Imported here: every other command (ask, serve...) starts without the harness and its peers.
+    from citeqa.eval.harness import evaluate
+    from citeqa.eval.report import print_table, rows, save
+    from citeqa.eval.scoring import load_questions, write_run
+    from citeqa.service.engine import Engine
+
     chosen = [m.strip() for m in modes.split(",") if m.strip()]
+    unknown = sorted(set(chosen) - set(ALL_MODES))
+    if unknown or not chosen:  # before anything is loaded
+        raise typer.BadParameter(f"unknown mode(s) {unknown}; choose from {', '.join(ALL_MODES)}",
+                                 param_hint="--modes")
     settings = service_cli.make_settings(corpus, index)
     if questions is None:
         if settings.corpus_dir.resolve() != BUILTIN_CORPUS.resolve():

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import httpx
 import numpy as np
 
+from citeqa.eval.modes import ALL_MODES
 from citeqa.eval.peers import NaivePeer, TxtaiPeer, rrf
 from citeqa.eval.scoring import Cited, Question, RunEntry, score_run
 from citeqa.index.embedding import load_model, resolve_model
 from citeqa.service.engine import Engine
 
-ALL_MODES = ("naive", "txtai", "bm25", "rrf-peer", "dense", "hybrid", "citeqa")
 DEPTH = 10
 
 Ranker = Callable[[str], tuple[list[Cited], float, bool]]

@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.service.engine import Engine
-from citeqa.service.schemas import AskFilter, AskResponse, DocumentList, DocumentSlice
+from pydantic import ValidationError
+
+from citeqa.service.errors import BadRequestError
+from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice
 from citeqa.service.settings import Settings
 
 
@@ -51,12 +54,17 @@ class Citeqa:
             ``sources``, ``answered``, ``confidence`` and the ``index`` version.
 
         Raises:
-            BadRequestError: an empty or too long question, k out of range, a malformed filter.
+            BadRequestError: an empty or too long question, k out of range, a value of the wrong
+                type, a malformed filter (formats are named text, markdown, rst, csv, html, pdf,
+                docx, pptx, epub).
             DocumentNotFoundError: the filter matches no indexed document.
         """
-        if isinstance(filter, dict):
-            filter = AskFilter.model_validate(filter)
-        return self._engine.ask(question, k, abstain, filter)
+        try:  # the /ask model: wrong types get the same messages as over HTTP, as BadRequestError
+            request = AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
+        except ValidationError as exc:
+            raise BadRequestError("; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'request'}: {e['msg']}"
+                                            for e in exc.errors())) from exc
+        return self._engine.ask(request.question, request.k, request.abstain, request.filter)
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
         """A document's text layer (what citations point into), or its slice ``[start, end)``.

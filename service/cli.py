@@ -133,6 +133,8 @@ def info(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     from citeqa.service.engine import index_problem, rebuild_command
 
     settings = make_settings(corpus, index)
+    if not settings.corpus_dir.is_dir():
+        raise CorpusNotFoundError(f"corpus folder {str(settings.corpus_dir)!r} does not exist")
     out.print(f"corpus: {settings.corpus_dir}", soft_wrap=True, highlight=False)
     out.print(f"index:  {settings.index_dir}", soft_wrap=True, highlight=False)
     problem = index_problem(settings)

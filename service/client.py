@@ -44,8 +44,10 @@ class CiteqaUnreachableError(CiteqaError):
     """No citeqa service answered at the URL (refused, timed out, not a URL)."""
 
     def __init__(self, url: str, exc: Exception) -> None:
+        hint = ("the URL needs http:// or https:// in front" if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL))
+                else "is `citeqa serve` running there?")
         super().__init__(None, type(exc).__name__, f"no citeqa service answers at {url!r} ({type(exc).__name__}: "
-                                                   f"{exc}); is `citeqa serve` running there?")
+                                                   f"{exc}); {hint}")
 
 
 def citation_metadata(passage: Passage, response: AskResponse) -> dict[str, Any]:

@@ -42,6 +42,50 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _TOKENS = re.compile(r"(<[^>]*>)")
 
 
+#: A block's syntax at the start of a line: indentation, then a heading's #s, a quote's >, or a
+#: list item's bullet or number.
+_BLOCK_MARKER = re.compile(r"[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+)")
+#: Emphasis and code delimiters: a mark inside a run of them (``*|*bold**``) would break it.
+_INLINE_DELIMITERS = frozenset("*_`~")
+#: What a line holds before its text when it opens a block (indentation and marker characters).
+_MARKER_CHARS = re.compile(r"[ \t#>*+0-9.)-]*")
+#: YAML front matter: a first line of ---, then up to a line of --- (or ...).
+_FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n(---|\.\.\.)[ \t]*(\n|$)", re.DOTALL)
+
+
+def _inline_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span narrowed to what can carry a mark without changing the document's blocks: no
+    leading or trailing whitespace, no emphasis or code delimiters (``**``, `````) and no block
+    syntax (``- ``, ``> ``, ``## ``, ``1. ``) at either end. A mark before or inside such syntax, or at the start of a line, would turn a list
+    item, quote or heading into a paragraph of literal characters."""
+    def marker_end(pos: int) -> int | None:
+        """Where the block syntax ends when ``pos`` lies in the syntax at the start of its line."""
+        line = text.rfind("\n", 0, pos) + 1
+        if not _MARKER_CHARS.fullmatch(text[line:pos]):
+            return None
+        found = _BLOCK_MARKER.match(text, line)
+        return found.end() if found and found.end() >= pos else (pos if text[line:pos].strip() == "" else None)
+
+    changed = True
+    while changed and start < end:
+        changed = False
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _INLINE_DELIMITERS):
+            end -= 1
+        inside = marker_end(end)
+        if inside is not None and inside > end - 1 and text.rfind("\n", 0, end) >= start:
+            end = text.rfind("\n", 0, end)  # the end falls in a line's block syntax: stop before that line
+            changed = True
+        while start < end:
+            after = marker_end(start)
+            if after is not None and after > start:
+                start = after
+            elif text[start].isspace() or text[start] in _INLINE_DELIMITERS:
+                start += 1
+            else:
+                break
+    return start, max(start, end)
+
+
 def render_markdown(text: str, start: int | None, end: int | None) -> str:
     """A Markdown document rendered as HTML, safely, with ``text[start:end]`` highlighted.
 
@@ -63,8 +107,13 @@ def render_markdown(text: str, start: int | None, end: int | None) -> str:
     import nh3
     from markdown_it import MarkdownIt
 
-    if start is not None and end is not None:
-        text = text[:start] + _OPEN + text[start:end] + _CLOSE + text[end:]
+    front = _FRONT_MATTER.match(text)  # YAML front matter gave the title; it is not content
+    skip = front.end() if front else 0
+    if start is not None and end is not None and end > skip:
+        start, end = _inline_bounds(text, max(start, skip), end)
+        if start < end:  # an empty span, or one of nothing but syntax, marks nothing
+            text = text[:start] + _OPEN + text[start:end] + _CLOSE + text[end:]
+    text = text[skip:]
     rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
     clean = nh3.clean(rendered, tags=nh3.ALLOWED_TAGS - {"img"}, link_rel="noopener noreferrer nofollow")
     parts, inside, first = [], False, True

@@ -17,9 +17,9 @@ def _integral(value: Any) -> Any:
 
 
 # Integers as JSON Schema defines them (``3`` or ``3.0``, never ``"3"`` or ``true``), for strict
-# models. The bound comes before the validator so that the schema shows it as ``minimum``.
-#: k and other counts: >= 1.
-Count = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
+# models. A bound comes before the validator so that the schema shows it as ``minimum``.
+#: An integer whose bounds the engine checks (with the message every entry point shares).
+JsonInt = Annotated[int, BeforeValidator(_integral)]
 #: An offset into a document's text layer, in code points: >= 0.
 Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
 
@@ -59,10 +59,11 @@ class AskRequest(BaseModel):
     # served OpenAPI schema by ``with_limits``; the engine checks them with a clearer message than a
     # pattern error would give, so they are not validators here.
     question: str = Field(
-        min_length=1, description="the question, in plain language (at least one character that is not a space)",
-        examples=["Is China a party to the 1951 Refugee Convention?"], json_schema_extra={"pattern": NOT_BLANK},
+        description="the question, in plain language (at least one character that is not a space)",
+        examples=["Is China a party to the 1951 Refugee Convention?"],
+        json_schema_extra={"pattern": NOT_BLANK, "minLength": 1},
     )
-    k: Count | None = Field(default=None, description="how many passages to return, 1..max_k (default 5)")
+    k: JsonInt | None = Field(default=None, description="how many passages to return, 1..max_k (default 5)")
     abstain: bool = Field(
         default=True,
         description="when true (default) return no passage if nothing in the corpus answers; "
@@ -203,8 +204,9 @@ class Readiness(BaseModel):
 
 
 def with_limits(schema: dict[str, Any], max_question_chars: int, max_k: int) -> dict[str, Any]:
-    """Write the settings' bounds into a JSON Schema of :class:`AskRequest` (in place): the
-    question's ``maxLength`` and k's ``maximum``, so the schema says what the engine enforces.
+    """Write the bounds the engine enforces into a JSON Schema of :class:`AskRequest` (in place):
+    the question's ``maxLength`` and k's ``minimum`` and ``maximum`` (the model leaves them to the
+    engine, so that every entry point refuses them with the same message).
 
     Returns:
         ``schema``, for chaining.
@@ -213,7 +215,7 @@ def with_limits(schema: dict[str, Any], max_question_chars: int, max_k: int) -> 
     properties["question"]["maxLength"] = max_question_chars
     for branch in properties["k"].get("anyOf", [properties["k"]]):
         if branch.get("type") == "integer":
-            branch["maximum"] = max_k
+            branch["minimum"], branch["maximum"] = 1, max_k
     return schema
 
 

@@ -129,3 +129,29 @@ def test_every_entry_point_finds_the_same_index_from_any_folder(corpus_dir: Path
     (corpus_dir / "new.txt").write_text("A new note about the tides.", encoding="utf-8")
     code, out, _ = run(["info", "--corpus", str(corpus_dir)], capsys)
     assert code == 0 and "stale: added: new.txt" in out
+
+
+def test_usage_and_folder_mistakes_are_caught_before_loading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from citeqa.eval.cli import main as citeqa_main
+
+    for argv in (["eval", "--k", "0"], ["eval", "--modes", "foo"]):
+        with pytest.raises(SystemExit) as exited:
+            citeqa_main(argv)
+        assert exited.value.code == 2 and "Traceback" not in capsys.readouterr().err
+    code, _, err = run(["info", "--corpus", str(tmp_path / "missing")], capsys)
+    assert code == 1 and err.startswith("CorpusNotFoundError: corpus folder")
+    code, _, err = run(["ask", "x", "--url", "127.0.0.1:9"], capsys)
+    assert code == 1 and "needs http:// or https://" in err
+
+
+def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.service.api import Citeqa
+    from citeqa.service.errors import BadRequestError
+
+    qa = Citeqa(live_server.engine)
+    for bad in ({"k": 2.5}, {"k": "3"}, {"k": True}, {"k": 0}, {"filter": "*.md"}, {"filter": {"formats": ["md"]}}):
+        with pytest.raises(BadRequestError):
+            qa.ask(REFUGEE_QUESTION, **bad)
+    with pytest.raises(BadRequestError, match="question"):
+        qa.ask(None)  # type: ignore[arg-type]
+    assert qa.ask(REFUGEE_QUESTION, filter={"formats": ["text"]}, k=2).passages

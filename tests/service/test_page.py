@@ -237,3 +237,22 @@ def test_markdown_view_in_the_browser(browser: Browser, model, tmp_path: Path) -
         view.goto(f"/view/notes.md?raw=1&start={start}&end={end}")
         assert "**11:00**" in view.locator("#document").inner_text()
         context.close()
+
+
+def test_a_highlight_never_changes_the_markdown_blocks() -> None:
+    """Quotes often start at a list bullet, a quote's > or a heading's #s, or end at a line end:
+    whatever the span, the page is the unhighlighted page plus <mark>s; front matter is not shown."""
+    from citeqa.service.page import render_markdown
+
+    text = ("---\ntitle: Garden\n---\n# Garden\n\n## Fees\n\nMembers pay **10 euros**.\n\n> Members must water.\n\n"
+            "Tools:\n\n- Spades are in the shed.\n- The key hangs by the door.\n\n1. First step.\n2. Second step.\n")
+    plain = render_markdown(text, None, None)
+    assert "title: Garden" not in plain and "<hr" not in plain
+    bounds = sorted({0, len(text)} | {i for i, c in enumerate(text) if c == "\n"} | {i + 1 for i, c in enumerate(text) if c == "\n"}
+                    | {m.start() for m in re.finditer(r"[-#>0-9*]", text)})
+    for start in bounds:
+        for end in bounds:
+            if start <= end:
+                marked = render_markdown(text, start, end)
+                assert re.sub(r"<mark[^>]*>|</mark>", "", marked) == plain, (start, end, text[start:end])
+                assert marked.count('id="cited"') <= 1
