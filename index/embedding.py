@@ -117,7 +117,8 @@ def load_model(
         if backend == "torch":
             from sentence_transformers import SentenceTransformer
 
-            return SentenceTransformer(target, device=device)
+            model: Encoder = SentenceTransformer(target, device=device)
+            return model
         import onnxruntime
 
         from citeqa.index.onnx_export import ONNX_FILES
@@ -136,11 +137,12 @@ def load_model(
             return OnnxEncoder(folder, ONNX_FILES[backend], options)
         from sentence_transformers import SentenceTransformer
 
-        return SentenceTransformer(
+        library: Encoder = SentenceTransformer(
             str(folder), device="cpu", backend="onnx",
             model_kwargs={"file_name": ONNX_FILES[backend], "provider": "CPUExecutionProvider",
                           "session_options": options},
         )
+        return library
     except ModelLoadError:
         raise
     except Exception as exc:  # the library raises OSError, ValueError, HF errors... all mean "cannot load"
@@ -246,7 +248,7 @@ class OnnxEncoder:
         if show_progress_bar and len(batches) > 1:
             from tqdm import tqdm
 
-            batches = tqdm(batches, desc="Batches")  # type: ignore[assignment]
+            batches = tqdm(batches, desc="Batches")
         parts = [self._pass([sentences[i] for i in order[start : start + batch_size]]) for start in batches]
         if not parts:
             return np.zeros((0, self.session.get_outputs()[0].shape[-1]), np.float32)

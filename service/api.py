@@ -104,8 +104,7 @@ def open(corpus_dir: str | Path | None = None, index_dir: str | Path | None = No
         citeqa.corpus.errors.CorpusError: the folder is missing or holds no readable file.
         citeqa.index.errors.IndexStoreError: the model cannot be loaded or the index not built.
     """
-    values = {"corpus_dir": corpus_dir, "index_dir": index_dir, **settings}
-    config = Settings(**{k: Path(v) if k.endswith("_dir") and v is not None else v
-                         for k, v in values.items() if v is not None})
+    values: dict[str, Any] = {"corpus_dir": corpus_dir, "index_dir": index_dir, **settings}
+    config = Settings.model_validate({k: v for k, v in values.items() if v is not None})
     config.apply_environment()
     return Citeqa(Engine.start(config))
