@@ -15,7 +15,7 @@ from citeqa.service.engine import Engine
 from pydantic import ValidationError
 
 from citeqa.service.errors import BadRequestError
-from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice
+from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice, describe_errors
 from citeqa.service.settings import Settings
 
 
@@ -62,8 +62,7 @@ class Citeqa:
         try:  # the /ask model: wrong types get the same messages as over HTTP, as BadRequestError
             request = AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
         except ValidationError as exc:
-            raise BadRequestError("; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'request'}: {e['msg']}"
-                                            for e in exc.errors())) from exc
+            raise BadRequestError(describe_errors(exc.errors(), whole="request")) from exc
         return self._engine.ask(request.question, request.k, request.abstain, request.filter)
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:

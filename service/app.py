@@ -49,6 +49,7 @@ from citeqa.service.schemas import (
     IndexInfo,
     Readiness,
     QueryOffset,
+    describe_errors,
     with_limits,
 )
 from citeqa.service.writes import delete_document, put_document
@@ -260,14 +261,6 @@ def _error(status: int, exc: Exception | str, name: str | None = None) -> JSONRe
     return JSONResponse(status_code=status, content={"error": kind, "detail": str(exc)})
 
 
-def _validation_detail(exc: RequestValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {err.get('msg', 'invalid')}")
-    return "; ".join(parts)
-
-
 def _written(engine: Engine, doc_id: str, action: str) -> DocumentWrite:
     m = engine.index.manifest
     entry = m.documents.get(doc_id)
@@ -361,7 +354,7 @@ def create_app(
         if broken:  # an unreadable body is a 400, as the spec says; a readable but invalid one is a 422
             where = broken[0].get("ctx", {}).get("error", "")
             return _error(400, f"the body is not valid JSON{': ' + where if where else ''}", "BadRequest")
-        return _error(422, _validation_detail(exc), "ValidationError")
+        return _error(422, describe_errors(exc.errors()), "ValidationError")
 
     @app.exception_handler(ServiceError)
     async def _on_service_error(request: Request, exc: ServiceError) -> JSONResponse:

@@ -17,7 +17,7 @@ import httpx
 from pydantic import ValidationError
 
 from citeqa.service.errors import ServiceError, http_status
-from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, Passage
+from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, Passage, describe_errors
 
 if TYPE_CHECKING:  # over HTTP the engine's imports (FAISS, the encoder...) are never needed
     from citeqa.service.engine import Engine
@@ -107,8 +107,7 @@ class CiteqaClient:
         try:
             return AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
         except ValidationError as exc:
-            detail = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
-            raise CiteqaError(422, "ValidationError", detail) from exc
+            raise CiteqaError(422, "ValidationError", describe_errors(exc.errors())) from exc
 
     def _in_process(self, request: AskRequest) -> AskResponse:
         assert self.engine is not None

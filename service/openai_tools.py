@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
 from citeqa.service.mcp_server import ASK_DESCRIPTION, GET_DOCUMENT_DESCRIPTION, render_answer, render_document
-from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, Offset, with_limits
+from citeqa.service.schemas import AskRequest, AskResponse, DocumentSlice, Offset, describe_errors, with_limits
 
 ToolName = Literal["ask", "get_document"]
 
@@ -144,8 +144,7 @@ def _arguments(call: ToolCall, model: type[BaseModel]) -> Any:
     except RecursionError as exc:  # json.loads of nesting deeper than the interpreter's stack
         raise ValueError("arguments are nested too deeply to read") from exc
     except ValidationError as exc:
-        detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
-        raise ValueError(f"invalid arguments: {detail}") from exc
+        raise ValueError(f"invalid arguments: {describe_errors(exc.errors(), whole='arguments')}") from exc
 
 
 def call_tool(engine: Engine, call: ToolCall | ChatToolCall | ResponsesFunctionCall) -> ToolCallResult:

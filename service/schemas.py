@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -235,3 +236,18 @@ def _digits_only(value: Any) -> Any:
 #: An optional offset in a query string: digits only, >= 0 (the bound inside the integer branch,
 #: so that the schema shows ``minimum: 0`` there).
 QueryOffset = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_digits_only)]
+
+
+def describe_errors(errors: Sequence[Mapping[str, Any]], whole: str = "body") -> str:
+    """Pydantic's validation errors as one line: ``"k: Input should be a valid integer; ..."``.
+
+    Args:
+        errors: ``ValidationError.errors()`` (or FastAPI's ``RequestValidationError.errors()``,
+            whose locations start with ``"body"``, which is left out).
+        whole: the name for an error about the whole input (an empty location).
+    """
+    parts = []
+    for err in errors:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or whole
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
