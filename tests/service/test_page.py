@@ -256,3 +256,23 @@ def test_a_highlight_never_changes_the_markdown_blocks() -> None:
                 marked = render_markdown(text, start, end)
                 assert re.sub(r"<mark[^>]*>|</mark>", "", marked) == plain, (start, end, text[start:end])
                 assert marked.count('id="cited"') <= 1
+
+
+def test_the_source_view_of_an_html_document_shows_its_visible_text(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the source view of an HTML file showed raw markup; it shows the text layer (the
+    page's visible text), the cited span highlighted."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ferry.html").write_text(
+        "<html><head><title>Ferry times</title><script>var tracking = 1;</script></head><body>"
+        "<h1>Ferry times</h1><p>The <b>ferry</b> leaves at noon from pier four.</p></body></html>", encoding="utf-8")
+    (corpus / "trains.txt").write_text("The train leaves at nine from platform two.", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    with serving(settings, Engine.start(settings, model=model)) as url:
+        answer = httpx.post(f"{url}/ask", json={"question": "When does the ferry leave?", "k": 1}).json()
+        passage = answer["passages"][0]
+        assert passage["doc_id"] == "ferry.html"
+        page = httpx.get(f"{url}/view/ferry.html", params={"start": passage["quote"]["start"],
+                                                           "end": passage["quote"]["end"]}).text
+    assert '<mark id="cited">The ferry leaves at noon from pier four.</mark>' in page
+    assert "&lt;b&gt;" not in page and "<b>" not in page and "tracking" not in page
