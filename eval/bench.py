@@ -8,7 +8,8 @@ Run: ``python -m citeqa.eval.bench [--out eval/bench-out] [--seconds 8] [--scale
   model with sentence-transformers and answers one question from FAISS;
 - latency: cold start of a real ``citeqa serve`` process (spawn to ``/readyz`` 200), first-question
   latency, then ``POST /ask`` p50/p95/p99 next to the in-process encode+search and the naive peer's
-  encode+search (sentence-transformers encode + FAISS flat), the three interleaved per question;
+  encode+search (sentence-transformers encode + FAISS flat, in its own process), the three taking
+  turns in blocks of 16 questions;
 - load: 1, 4, 16, 32 concurrent clients on loopback for a bounded time: requests/s, p50, p99, errors;
 - indexing: chunks/s and peak RSS (each build in its own process) for the built-in corpus, SQuAD-A
   and a 10x larger corpus made from SQuAD-A, then the time to bring each index up to date after
@@ -40,10 +41,8 @@ from typing import Any
 import faiss
 import httpx
 import numpy as np
-
-from citeqa.eval.peers import NaivePeer
 from citeqa.eval.scoring import load_questions
-from citeqa.index.embedding import embed, load_model
+from citeqa.index.embedding import embed
 from citeqa.service.engine import Engine
 from citeqa.service.settings import Settings
 
@@ -67,14 +66,50 @@ def _questions() -> list[str]:
     return [q.question for path in found if path.exists() for q in load_questions(path)]
 
 
-def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
-    """Cold start, first question, and steady-state latency of HTTP, in-process and naive."""
+#: The naive peer's encode+search, timed in its own process as a LangChain + FAISS script runs:
+#: sentence-transformers on torch, then FAISS flat over citeqa's own vectors. It reads a JSON list
+#: of questions per line and answers with the seconds each took.
+NAIVE_TIMER = """
+import json, sys, time, faiss
+from sentence_transformers import SentenceTransformer
+model = SentenceTransformer(sys.argv[1], device="cpu")
+index = faiss.read_index(sys.argv[2])
+model.encode(["warm up"])
+print("ready", flush=True)
+for line in sys.stdin:
+    times = []
+    for question in json.loads(line):
+        t0 = time.perf_counter()
+        index.search(model.encode([question], normalize_embeddings=True), 5)
+        times.append(time.perf_counter() - t0)
+    print(json.dumps(times), flush=True)
+"""
+
+
+def latency(settings: Settings, questions: list[str], block: int = 16) -> dict[str, Any]:
+    """Cold start, first question, and steady-state latency of HTTP, in-process and naive.
+
+    ``in-process Engine.ask`` is the whole answer without HTTP (BM25, fusion, quotes and the
+    response model besides encode+search), so that HTTP's own share can be told apart.
+    The paths take turns in blocks of ``block`` questions, so machine noise falls on all
+    three alike; the naive peer runs in its own process (:data:`NAIVE_TIMER`), as the script it
+    stands for would. Interleaving per question inside one process, as this bench did before,
+    charged the server with the naive torch threads that were still running when the next HTTP
+    request arrived."""
+    from citeqa.index.embedding import resolve_model
+    from citeqa.index.store import current_version
+
     port = _free_port()
-    env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir)}
+    # No query cache, in the server or in process: wrk repeats the questions (see load()).
+    env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir),
+           "CITEQA_QUERY_CACHE": "0"}
+    settings = settings.model_copy(update={"query_cache": 0})
     citeqa = str(Path(sys.executable).parent / "citeqa")
     started = time.perf_counter()
     server = subprocess.Popen([citeqa, "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    naive: subprocess.Popen[str] | None = None
+    wrk_row: dict[str, Any] | None = None
     url = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=url, timeout=60) as client:
@@ -94,26 +129,57 @@ def latency(settings: Settings, questions: list[str]) -> dict[str, Any]:
 
             engine = Engine.start(settings)
             model, index = engine.retriever.model, engine.retriever.index.faiss_index
-            # The naive peer runs the model on plain torch, as a LangChain + FAISS script would.
-            naive = NaivePeer(engine.read_corpus(), load_model(settings.model, settings.device, "torch"))
-            http_t, raw_t, naive_t = [], [], []
-            for question in questions:
-                t0 = time.perf_counter()
-                client.post("/ask", json={"question": question}).raise_for_status()
-                http_t.append(time.perf_counter() - t0)
-                t0 = time.perf_counter()
-                index.search(embed(model, [question]), 5)
-                raw_t.append(time.perf_counter() - t0)
-                t0 = time.perf_counter()
-                naive.search(question, 5)
-                naive_t.append(time.perf_counter() - t0)
+            naive = subprocess.Popen([sys.executable, "-c", NAIVE_TIMER, resolve_model(settings.model),
+                                      str(current_version(settings.index_dir) / "index.faiss")],
+                                     env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            assert naive.stdin is not None and naive.stdout is not None
+            if naive.stdout.readline().strip() != "ready":
+                raise RuntimeError("the naive peer did not start")
+            http_t: list[float] = []
+            raw_t: list[float] = []
+            ask_t: list[float] = []
+            naive_t: list[float] = []
+            for i in range(0, len(questions), block):
+                chunk = questions[i:i + block]
+                for question in chunk:
+                    t0 = time.perf_counter()
+                    client.post("/ask", json={"question": question}).raise_for_status()
+                    http_t.append(time.perf_counter() - t0)
+                for question in chunk:
+                    t0 = time.perf_counter()
+                    index.search(embed(model, [question]), 5)
+                    raw_t.append(time.perf_counter() - t0)
+                for question in chunk:
+                    t0 = time.perf_counter()
+                    engine.ask(question)
+                    ask_t.append(time.perf_counter() - t0)
+                naive.stdin.write(json.dumps(chunk) + "\n")
+                naive.stdin.flush()
+                naive_t += json.loads(naive.stdout.readline())
+            if shutil.which("wrk"):
+                # The same server from a C client on one connection: what the service itself adds,
+                # without a Python client's own time per request (httpx: about 1-2 ms here).
+                wrk_row = _wrk_level(url, questions, 1, 5, Path(tempfile.mkdtemp()))
     finally:
+        if naive is not None:
+            naive.kill()
+            naive.wait(timeout=30)
         server.terminate()
         server.wait(timeout=30)
-    rows = {"http /ask": _pct(http_t), "in-process encode+search": _pct(raw_t), "naive encode+search": _pct(naive_t)}
+    rows = {"http /ask (httpx client)": _pct(http_t)}
+    if wrk_row is not None:
+        rows["http /ask (wrk, 1 connection)"] = {k: wrk_row[k] for k in ("p50_ms", "p95_ms", "p99_ms")}
+    rows |= {"in-process Engine.ask": _pct(ask_t), "in-process encode+search": _pct(raw_t),
+             "naive encode+search": _pct(naive_t)}
+    http = rows.get("http /ask (wrk, 1 connection)", rows["http /ask (httpx client)"])
     return {"cold_start_s": round(cold, 2), "first_question_ms": round(first * 1000, 1), "rows": rows,
-            "http_over_naive_p50": round(rows["http /ask"]["p50_ms"] / rows["naive encode+search"]["p50_ms"], 2),
-            "n_questions": len(questions), "url_port": port}
+            "http_client": "wrk" if wrk_row is not None else "httpx",
+            "http_over_naive_p50": round(http["p50_ms"] / rows["naive encode+search"]["p50_ms"], 2),
+            "httpx_over_naive_p50": round(rows["http /ask (httpx client)"]["p50_ms"]
+                                          / rows["naive encode+search"]["p50_ms"], 2),
+            "http_minus_in_process_p50_ms": round(http["p50_ms"] - rows["in-process encode+search"]["p50_ms"], 2),
+            "http_minus_engine_p50_ms": round(http["p50_ms"] - rows["in-process Engine.ask"]["p50_ms"], 2),
+            "n_questions": len(questions), "block": block, "url_port": port}
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -365,7 +431,7 @@ def plots(report: dict[str, Any], out: Path) -> list[Path]:
     if report.get("scale"):
         rows = report["scale"]
         fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
-        series = lambda r: re.sub(r"ivf\d+", "ivf(nlist=4 sqrt n)", r["index"])  # noqa: E731
+        series = lambda r: re.sub(r"ivf\d+", "ivf(nlist=4 sqrt n)", r["index"])
         for label in dict.fromkeys(series(r) for r in rows):
             mine = [r for r in rows if series(r) == label]
             sizes = [r["vectors"] for r in mine]
@@ -578,9 +644,12 @@ def main(argv: list[str] | None = None) -> None:
         lat = report["latency"]
         md += ["## Query latency (built-in corpus)\n",
                f"Cold start (spawn to /readyz 200): {lat['cold_start_s']} s; first question: {lat['first_question_ms']} ms; "
-               f"{lat['n_questions']} questions, interleaved.\n",
+               f"{lat['n_questions']} questions, the three paths taking turns in blocks of {lat['block']}.\n",
                _table([{"path": k, **v} for k, v in lat["rows"].items()]),
-               f"\nHTTP /ask p50 / naive encode+search p50 = **{lat['http_over_naive_p50']}x**\n"]
+               f"\nHTTP /ask ({lat['http_client']}) p50 / naive encode+search p50 = **{lat['http_over_naive_p50']}x** "
+               f"(httpx client: {lat['httpx_over_naive_p50']}x); "
+               f"HTTP /ask p50 - in-process encode+search p50 = **{lat['http_minus_in_process_p50_ms']} ms** "
+               f"(of which HTTP over in-process Engine.ask: {lat['http_minus_engine_p50_ms']} ms)\n"]
     if "load" in sections:
         report["load"] = load(settings, questions, args.seconds, args.load_generator)
         base = report["load"][0]["rps"]

@@ -5,7 +5,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
-
 from citeqa.index.batching import MicroBatcher
 
 
@@ -53,3 +52,56 @@ def test_batched_model_embeddings_match_single_ones(model) -> None:  # type: ign
         rows = list(pool.map(lambda q: batcher([q])[0], questions))
     for question, row in zip(questions, rows, strict=True):
         assert float(row @ embed(model, [question])[0]) > 0.9999
+
+
+def test_a_lone_call_is_encoded_on_the_callers_thread() -> None:
+    # No hand-off to a worker thread and back when nothing else is waiting (index/batching.py).
+    threads: list[int] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        threads.append(threading.get_ident())
+        return np.zeros((len(texts), 2), dtype=np.float32)
+
+    batcher = MicroBatcher(encode, cache_size=0)
+    batcher(["one"])
+    batcher(["two"])
+    assert threads == [threading.get_ident()] * 2
+
+
+def test_many_callers_each_get_their_rows_and_batches_respect_the_cap() -> None:
+    calls: list[int] = []
+    batcher = MicroBatcher(_fake_encode(calls), max_batch=4, max_wait_s=0.0, cache_size=0)
+    texts = [f"{chr(97 + i % 26)}{'y' * (i % 50)}" for i in range(300)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(lambda t: batcher([t]), texts))
+    for text, row in zip(texts, results, strict=True):
+        assert row[0, 0] == len(text) and row[0, 1] == ord(text[0])
+    assert sum(calls) == 300 and max(calls) <= 4
+
+
+def test_an_error_reaches_every_caller_of_its_batch_and_the_batcher_recovers() -> None:
+    state = {"fail": True}
+    gate = threading.Event()
+
+    def encode(texts: list[str]) -> np.ndarray:
+        gate.wait(5)
+        if state["fail"]:
+            raise RuntimeError("encoder down")
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+    batcher = MicroBatcher(encode, max_wait_s=0.0, cache_size=0)
+
+    def call(text: str) -> str:
+        try:
+            batcher([text])
+            return "ok"
+        except RuntimeError as exc:
+            return str(exc)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(call, f"q{i}") for i in range(8)]
+        gate.set()
+        outcomes = [f.result(timeout=10) for f in futures]
+    assert outcomes == ["encoder down"] * 8
+    state["fail"] = False
+    assert batcher(["again"]).shape == (1, 2)
