@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,eval]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,eval,ray]'
 	$(BIN)/pip check
 	touch $(STAMP)
 
@@ -31,9 +31,11 @@ browser:
 test-fast: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# The default suite, then the slow one (exit code 5 means "no test selected", not a failure).
+# The default suite, then the slow one and the one on a local two-node Ray cluster (exit code 5
+# means "no test selected", not a failure).
 test: test-fast
 	$(BIN)/python -m pytest -m slow; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+	$(BIN)/python -m pytest -m ray; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
 clean:
 	rm -rf $(VENV) .citeqa

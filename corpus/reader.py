@@ -254,22 +254,36 @@ def read_document(doc_id: str, path: Path, encoding: str | None = None) -> Docum
     Returns:
         The document, or a :class:`SkippedFile` with the reason. Never raises for a bad file.
     """
+    data = load_file(doc_id, path)
+    return data if isinstance(data, SkippedFile) else document_from_bytes(doc_id, data, encoding)
+
+
+def load_file(doc_id: str, path: Path) -> bytes | SkippedFile:
+    """The bytes of a corpus file, or why it is not read: an uncitable name, not a regular file,
+    an unsupported format, or an OS error. The first half of :func:`read_document`, the half
+    that needs the file system (a cluster's workers may not see the corpus folder)."""
     suffix = Path(doc_id).suffix.lower()
-    format = SUFFIX_FORMATS.get(suffix)
     bad_name = _uncitable_name(doc_id, path)
     if bad_name:  # not read: its size tells whether it changed (see stale_reasons)
         return SkippedFile(doc_id, bad_name, None, _size(path))
     if _not_regular(path):
         return SkippedFile(doc_id, "not a regular file (a pipe, socket or device)")
-    if format is None:
+    if suffix not in SUFFIX_FORMATS:
         hint = _UNSUPPORTED_HINTS.get(suffix) or (
             f"unsupported format {suffix!r}" if suffix else "no file suffix, so the format is unknown"
         ) + f" (supported: {supported_formats()})"
         return SkippedFile(doc_id, hint, None, _size(path))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         return SkippedFile(doc_id, f"unreadable: {exc.strerror or exc}")
+
+
+def document_from_bytes(doc_id: str, data: bytes, encoding: str | None = None) -> Document | SkippedFile:
+    """A document from the bytes :func:`load_file` returned (format from the id's suffix), or
+    why it is skipped. The second half of :func:`read_document`: pure, so it can run anywhere.
+    Never raises for a bad file."""
+    format = SUFFIX_FORMATS[Path(doc_id).suffix.lower()]
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         layer, found = read_layer(data, format, encoding)

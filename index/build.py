@@ -11,7 +11,7 @@ answer alike (tests/index/test_incremental.py checks this after random edit sequ
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from citeqa.corpus.cleaning import clean_document
-from citeqa.corpus.reader import Corpus
+from citeqa.corpus.reader import Corpus, Document
 from citeqa.index.ann import build_ann_index, index_type
 from citeqa.index.chunking import Chunk, chunk_document
 from citeqa.index.embedding import DEFAULT_BACKEND, embed, pass_size
@@ -37,6 +37,18 @@ from citeqa.index.store import StoredIndex, load_index, write_index
 
 if TYPE_CHECKING:
     from citeqa.index.embedding import Encoder
+
+#: ``(documents, chunking) -> each document's chunks``, in the documents' order: how a build
+#: cleans and chunks (:func:`chunk_locally`, or across a cluster: citeqa.index.distributed).
+ChunkDocuments = Callable[[Sequence[Document], ChunkingParams], list[list[Chunk]]]
+#: ``texts -> (len(texts), dim) float32`` L2-normalised rows, in the texts' order: how a build
+#: embeds what it cannot reuse (the loaded model by default, or a cluster's embedders).
+EmbedTexts = Callable[[list[str]], npt.NDArray[np.float32]]
+
+
+def chunk_locally(documents: Sequence[Document], chunking: ChunkingParams) -> list[list[Chunk]]:
+    """Clean and chunk each document in this process (:data:`ChunkDocuments`)."""
+    return [chunk_document(clean_document(d), chunking.chunk_size, chunking.chunk_overlap) for d in documents]
 
 
 def reusable_rows(
@@ -83,27 +95,30 @@ def reusable_rows(
 
 
 def _plan_chunks(
-    corpus: Corpus, chunking: ChunkingParams, reuse: Mapping[str, range], previous: StoredIndex | None
+    corpus: Corpus, chunking: ChunkingParams, reuse: Mapping[str, range], previous: StoredIndex | None,
+    chunk_documents: ChunkDocuments,
 ) -> tuple[list[Chunk], list[int | None]]:
     """Chunks of the new build in doc-id order, and for each its row in ``previous`` (or None)."""
+    kept = {doc_id: rows for doc_id, rows in reuse.items() if previous is not None}
+    fresh = [d for d in corpus.documents if d.doc_id not in kept]
+    made = dict(zip((d.doc_id for d in fresh), chunk_documents(fresh, chunking), strict=True))
     chunks: list[Chunk] = []
     source_rows: list[int | None] = []
     for document in corpus.documents:
-        rows = reuse.get(document.doc_id)
+        rows = kept.get(document.doc_id)
         if rows is not None and previous is not None:
             chunks.extend(previous.chunks[i] for i in rows)
             source_rows.extend(rows)
         else:
-            new = chunk_document(clean_document(document), chunking.chunk_size, chunking.chunk_overlap)
-            chunks.extend(new)
-            source_rows.extend([None] * len(new))
+            chunks.extend(made[document.doc_id])
+            source_rows.extend([None] * len(made[document.doc_id]))
     return chunks, source_rows
 
 
 def build_index(
     corpus: Corpus,
     index_dir: Path,
-    model: Encoder,
+    model: Encoder | None,
     model_name: str,
     chunking: ChunkingParams,
     *,
@@ -112,13 +127,15 @@ def build_index(
     previous: StoredIndex | None = None,
     backend: str = DEFAULT_BACKEND,
     declared_encoding: str | None = None,
+    chunk_documents: ChunkDocuments = chunk_locally,
+    embed_texts: EmbedTexts | None = None,
 ) -> StoredIndex:
     """Build and persist the index of a corpus, replacing the live one atomically.
 
     Args:
         corpus: the documents (see :func:`citeqa.corpus.reader.read_corpus`).
         index_dir: the index folder.
-        model: the loaded embedding model.
+        model: the loaded embedding model (None when ``embed_texts`` embeds).
         model_name: the model setting, recorded in the manifest.
         chunking: chunk size and overlap, in code points.
         batch_size: texts per embedding batch.
@@ -128,17 +145,24 @@ def build_index(
         backend: the backend ``model`` was loaded with, recorded in the manifest.
         declared_encoding: the encoding the corpus was read with for legacy text files (None:
             detected), recorded in the manifest.
+        chunk_documents: how documents are cleaned and chunked (here, or on a cluster).
+        embed_texts: how texts are embedded; None uses ``model`` in this process. Whatever
+            does it, the rows must be what ``model`` gives (a cluster's embedders load the same
+            model), since they sit beside reused ones.
 
     Returns:
         The index as written; ``manifest.reused_chunks`` says how many chunks were not re-embedded.
 
     Raises:
-        ValueError: bad chunking parameters, or no chunk at all (every document is boilerplate).
+        ValueError: bad chunking parameters, no chunk at all (every document is boilerplate), or
+            neither ``model`` nor ``embed_texts``.
         OSError: the index folder cannot be written (the previous index stays live).
     """
     started = time.perf_counter()
+    if model is None and embed_texts is None:
+        raise ValueError("build_index needs a model or an embed_texts")
     reuse = reusable_rows(previous, corpus, model_name, chunking, backend)
-    chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous)
+    chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous, chunk_documents)
     if not chunks:
         raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
     # Every sentence gets its own vector too (see Chunk.sentences); a kept chunk keeps its
@@ -154,7 +178,9 @@ def build_index(
     # One pass over every text to embed: a one-sentence passage is its own sentence, embedded once.
     fresh = {t: None for t, row in zip(passage_texts, source_rows, strict=True) if row is None}
     fresh.update({t: None for t, row in zip(sentence_texts, sentence_sources, strict=True) if row is None})
-    embedded = _embed_unique(model, list(fresh), batch_size, show_progress, backend)
+    embed_all = embed_texts or (lambda texts: embed(model, texts, batch_size=pass_size(backend, batch_size),
+                                                     show_progress=show_progress))
+    embedded = _embed_unique(embed_all, list(fresh))
     vectors = _assemble_vectors(embedded, passage_texts, source_rows, previous.faiss_index if previous else None)
     faiss_index = build_ann_index(vectors)
     sentence_vectors = _assemble_vectors(embedded, sentence_texts, sentence_sources,
@@ -194,15 +220,15 @@ def build_index(
     return load_index(index_dir)
 
 
-def _embed_unique(
-    model: Encoder, texts: list[str], batch_size: int, show_progress: bool, backend: str,
-) -> dict[str, npt.NDArray[np.float32]]:
-    """text -> its ``(dim,)`` vector, for distinct ``texts`` (embedded in one pass)."""
+def _embed_unique(embed_texts: EmbedTexts, texts: list[str]) -> dict[str, npt.NDArray[np.float32]]:
+    """text -> its ``(dim,)`` vector, for distinct ``texts`` (embedded in one call)."""
     # The title goes to BM25 only: given to the embedder too it lowered dense hit@5 on SQuAD-A from
     # 0.838 to 0.821 (every chunk of a document got the same prefix). See eval/RESULTS.md.
     if not texts:
         return {}
-    vectors = embed(model, texts, batch_size=pass_size(backend, batch_size), show_progress=show_progress)
+    vectors = embed_texts(texts)
+    if vectors.shape[0] != len(texts):
+        raise RuntimeError(f"the embedder returned {vectors.shape[0]} vectors for {len(texts)} texts")
     return dict(zip(texts, vectors, strict=True))
 
 

@@ -42,3 +42,8 @@ class IndexMismatchError(IndexStoreError):
 
 class ModelLoadError(IndexStoreError):
     """The embedding model named in the settings could not be loaded."""
+
+
+class RayUnavailableError(IndexStoreError):
+    """Ray is not installed (``pip install 'citeqa[ray]'``), or citeqa cannot join the cluster
+    the way it was asked to (see :func:`citeqa.index.distributed.connect`)."""

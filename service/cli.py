@@ -71,10 +71,15 @@ def index(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
     full: Annotated[bool, typer.Option("--full", help="embed every document again, reusing nothing")] = False,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="ADDRESS",
+        help="read, chunk and embed on a Ray cluster: 'auto' or the head's host:port (needs citeqa[ray]) "
+        "[CITEQA_RAY_ADDRESS]")] = None,
 ) -> None:
     """Bring the index of a corpus folder up to date: embed added and changed documents, drop
     removed ones (or, with --full, rebuild everything). Every file is indexed or listed with the
-    reason it was skipped."""
+    reason it was skipped. With --ray the work runs on a Ray cluster and this process writes the
+    same index a local build writes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from citeqa.corpus.reader import list_corpus_files
@@ -82,7 +87,7 @@ def index(
     from citeqa.index.store import load_index
     from citeqa.service.engine import ensure_index, index_problem, load_encoder, read_settings_corpus
 
-    settings = make_settings(corpus, index)
+    settings = make_settings(corpus, index, ray_address=ray)
     started = time.perf_counter()
     problem = index_problem(settings)  # cheap: hashes the files, extracts nothing
     if not full and problem is None:
@@ -98,14 +103,29 @@ def index(
     why = "rebuilding the index (--full)" if full else f"updating the index ({problem})"
     err.print(f"citeqa: {escape(why)}", soft_wrap=True)
     total = len(list_corpus_files(settings.corpus_dir))
+    address = settings.ray_address  # --ray, else CITEQA_RAY_ADDRESS
+    if address is not None:
+        from citeqa.index import distributed
+
+        distributed.connect(address)
+        err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("", total=total)
-        docs = read_settings_corpus(settings, on_file=lambda doc_id: progress.update(task, advance=1, description=doc_id))
+        def advance(doc_id: str) -> None:
+            progress.update(task, advance=1, description=doc_id)
+        docs = (distributed.read_corpus_on_ray(settings.corpus_dir, encoding=settings.encoding, on_file=advance)
+                if address is not None else read_settings_corpus(settings, on_file=advance))
     for skipped in docs.skipped:
         err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}", soft_wrap=True)
-    model = load_encoder(settings)
-    stored = ensure_index(settings, docs, model, force=True, full=full, show_progress=True)
+    if address is not None:
+        embed_texts = distributed.ray_embedder(
+            settings.model, settings.backend, cache_dir=settings.model_cache_dir, batch_size=settings.batch_size,
+            ray_batch_size=settings.ray_batch_size, embedders=settings.ray_embedders, cpus=settings.ray_embedder_cpus)
+        stored = ensure_index(settings, docs, None, force=True, full=full, show_progress=True,
+                              chunk_documents=distributed.chunk_on_ray, embed_texts=embed_texts)
+    else:
+        stored = ensure_index(settings, docs, load_encoder(settings), force=True, full=full, show_progress=True)
     m = stored.manifest
     formats: dict[str, int] = {}
     for entry in m.documents.values():

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from citeqa.corpus.reader import SUFFIX_FORMATS, Corpus, read_corpus
 from citeqa.index.batching import MicroBatcher
-from citeqa.index.build import build_index
+from citeqa.index.build import ChunkDocuments, EmbedTexts, build_index, chunk_locally
 from citeqa.index.embedding import embed, load_model, pass_size
 from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
@@ -127,12 +127,14 @@ def _refusal(settings: Settings, problem: str) -> IndexMismatchError:
 def ensure_index(
     settings: Settings,
     corpus: Corpus,
-    model: Encoder,
+    model: Encoder | None,
     *,
     force: bool = False,
     full: bool = False,
     show_progress: bool = False,
     on_build: Callable[[str], None] = lambda reason: None,
+    chunk_documents: ChunkDocuments = chunk_locally,
+    embed_texts: EmbedTexts | None = None,
 ) -> StoredIndex:
     """Load the index, or build it when missing, stale or ``force``d (and the policy allows).
 
@@ -142,11 +144,13 @@ def ensure_index(
     Args:
         settings: corpus/index folders, model name, chunking, rebuild policy.
         corpus: the corpus as read now.
-        model: the loaded model.
+        model: the loaded model (None when ``embed_texts`` embeds).
         force: rebuild even if the index matches.
         full: embed every document again, reusing nothing.
         show_progress: progress bar while embedding.
         on_build: called with the reason before a build starts (for logs and /readyz).
+        chunk_documents, embed_texts: how to chunk and embed (see
+            :func:`citeqa.index.build.build_index`; a Ray cluster's in ``citeqa index --ray``).
 
     Returns:
         An index that matches the corpus, the model and the chunking.
@@ -175,6 +179,7 @@ def ensure_index(
         corpus, settings.index_dir, model, settings.model, chunking_of(settings),
         batch_size=settings.batch_size, show_progress=show_progress, previous=previous,
         backend=settings.backend, declared_encoding=settings.encoding,
+        chunk_documents=chunk_documents, embed_texts=embed_texts,
     )
 
 

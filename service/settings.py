@@ -123,6 +123,16 @@ class Settings(BaseSettings):
     )
     chunk_overlap: int = Field(default=160, ge=0, description="max overlap between chunks (whole sentences), in characters")
     batch_size: int = Field(default=64, ge=1, description="texts per embedding batch")
+    ray_address: str | None = Field(
+        default=None,
+        description="Ray cluster for `citeqa index --ray` and `citeqa serve --ray` when the flag gives none "
+        "(`auto`, or host:port of the head's GCS)",
+    )
+    ray_embedders: int = Field(default=2, ge=1, description="embedder actors a Ray build runs (the actor pool's size)")
+    ray_embedder_cpus: int = Field(
+        default=1, ge=1, description="CPUs each Ray embedder actor reserves, and its ONNX threads"
+    )
+    ray_batch_size: int = Field(default=256, ge=1, description="texts per batch handed to a Ray embedder actor")
     encode_batch: int = Field(default=32, ge=1, description="most questions embedded together (micro-batching of concurrent requests)")
     encode_wait_ms: float = Field(
         default=0.0, ge=0,

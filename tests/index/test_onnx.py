@@ -112,7 +112,8 @@ def test_int8_vectors_do_not_depend_on_batch_mates() -> None:
 
 def test_asking_imports_neither_torch_nor_sentence_transformers(tmp_path: Path) -> None:
     """The query path is onnxruntime, tokenizers, FAISS and the stored index: seconds of imports
-    (torch, transformers) stay out of `citeqa ask`, `serve` and `mcp`."""
+    (torch, transformers) stay out of `citeqa ask`, `serve` and `mcp`; so does ray (citeqa[ray]),
+    even with it installed, as long as no --ray is given."""
     import sys
 
     script = (
@@ -121,7 +122,8 @@ def test_asking_imports_neither_torch_nor_sentence_transformers(tmp_path: Path) 
         "from citeqa.service.settings import Settings\n"
         f"engine = Engine.start(Settings(corpus_dir={str(BUILTIN_CORPUS)!r}, index_dir={str(tmp_path / 'index')!r}))\n"
         "assert engine.ask('Is China a party to the 1951 Refugee Convention?').answered\n"
-        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))\n"
+        "import citeqa.service.app, citeqa.eval.cli\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'ray') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
