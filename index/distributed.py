@@ -62,13 +62,15 @@ def _split(address: str) -> tuple[str, int] | None:
     return host.strip("[]"), int(port)
 
 
-def connect(address: str) -> None:
+def connect(address: str, env: dict[str, str] | None = None) -> None:
     """Join a running Ray cluster as a driver (no-op when already joined).
 
     Args:
         address: ``auto`` (``RAY_ADDRESS``, else the cluster last started on this machine) or the
             head's ``host:port``. A loopback host keeps every connection on loopback
             (:data:`LOOPBACK_SWITCH`).
+        env: environment variables for every task and actor this driver starts (Ray's job
+            ``runtime_env``), besides ``HF_HUB_OFFLINE``.
 
     Raises:
         RayUnavailableError: ray is not installed, or ray was imported before a loopback address
@@ -95,8 +97,8 @@ def connect(address: str) -> None:
     except ImportError as exc:
         raise RayUnavailableError("Ray is not installed: pip install 'citeqa[ray]'") from exc
     if not ray.is_initialized():
-        ray.init(address=address, logging_level="WARNING", log_to_driver=False,
-                 runtime_env={"env_vars": {"HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "1")}})
+        env_vars = {"HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "1"), **(env or {})}
+        ray.init(address=address, logging_level="WARNING", log_to_driver=False, runtime_env={"env_vars": env_vars})
 
 
 def _groups(n: int, parts: int) -> list[range]:

@@ -187,23 +187,62 @@ def serve(
         "--allow-open-bind", help="bind a non-loopback address without API keys (a proxy in front does auth) "
         "[CITEQA_ALLOW_OPEN_BIND]")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="re-index when the corpus folder changes [CITEQA_WATCH]")] = False,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="ADDRESS",
+        help="serve as replicas on a Ray cluster behind Ray Serve: 'auto' or the head's host:port "
+        "(needs citeqa[ray]) [CITEQA_RAY_ADDRESS]")] = None,
+    replicas: Annotated[int, typer.Option(min=1, help="replicas of the app with --ray, each with the whole index")] = 2,
 ) -> None:
-    """Build the index if needed, then serve the HTTP API."""
+    """Build the index if needed, then serve the HTTP API (in this process, or with --ray as
+    replicas on a Ray cluster, answering exactly as one process does)."""
     import uvicorn
 
     from citeqa.service.app import create_app
     from citeqa.service.engine import Engine, tune_threads_for_serving
 
     flags = {"allow_open_bind": True} if allow_open_bind else {}
-    settings = make_settings(corpus, index, host=host, port=port, **flags, **({"watch": True} if watch else {}))
+    settings = make_settings(corpus, index, host=host, port=port, ray_address=ray, **flags,
+                             **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
     check_port(settings.host, settings.port)
+    if settings.ray_address is not None:
+        serve_on_ray(settings, replicas)
+        return
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     tune_threads_for_serving(settings)
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
     uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
+
+
+def serve_on_ray(settings: Settings, replicas: int) -> None:
+    """``citeqa serve --ray``: bring the index up to date here (replicas only load it), then
+    deploy the replicas on the cluster and wait for Ctrl-C."""
+    from citeqa.index import distributed
+    from citeqa.service import ray_serve
+    from citeqa.service.engine import (
+        ensure_index,
+        index_problem,
+        load_encoder,
+        read_settings_corpus,
+        refuse_if_unusable,
+    )
+
+    if settings.watch:
+        raise ValueError("--watch is not available with --ray: run `citeqa index --ray` when the corpus changes "
+                         "(the replicas pick up each new index version)")
+    assert settings.ray_address is not None
+    distributed.connect(settings.ray_address, env=ray_serve.PROXY_ENV)
+    if settings.rebuild == "never":
+        refuse_if_unusable(settings)
+    elif index_problem(settings) is not None:  # built once here, not by every replica
+        ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
+                     on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
+    ray_serve.deploy(settings, replicas, cpus_per_replica=settings.ray_embedder_cpus)
+    out.print(f"citeqa: {replicas} replicas on the Ray cluster at {settings.ray_address}, serving on "
+              f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True)
+    ray_serve.serve_forever()
 
 
 def check_port(host: str, port: int) -> None:

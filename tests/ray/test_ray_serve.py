@@ -1,0 +1,182 @@
+"""``citeqa serve --ray --replicas 2`` on the two-node test cluster: the same answers as
+``citeqa serve``, requests spread over both replicas, and a killed replica replaced without a
+request lost (the client retries what the dying replica dropped)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from citeqa.eval.scoring import load_questions
+from tests.conftest import BUILTIN_CORPUS, SHARED
+
+pytestmark = pytest.mark.ray
+CITEQA = str(Path(sys.executable).parent / "citeqa")
+REPLICA_TITLE = b"ray::ServeReplica:citeqa:CiteqaReplica"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def replica_pids() -> set[int]:
+    """The replicas' processes (Ray titles them ``ray::ServeReplica:<app>:<deployment>``)."""
+    pids = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if (proc / "cmdline").read_bytes().startswith(REPLICA_TITLE):
+                    pids.add(int(proc.name))
+            except OSError:
+                continue
+    return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_ready(url: str, times: int = 1, timeout: float = 300) -> None:
+    """Until ``times`` /readyz in a row answer 200 (with replicas, each may hit another one)."""
+    deadline, streak = time.monotonic() + timeout, 0
+    while streak < times:
+        assert time.monotonic() < deadline, f"{url} not ready in {timeout} s"
+        try:
+            streak = streak + 1 if httpx.get(f"{url}/readyz", timeout=10).status_code == 200 else 0
+        except httpx.TransportError:
+            streak = 0
+        if streak < times:
+            time.sleep(0.3 if streak == 0 else 0.05)
+
+
+def questions() -> list[str]:
+    sets = [Path(__file__).resolve().parents[2] / "eval" / "questions" / "builtin.jsonl",
+            SHARED / "eval" / "questions.jsonl"]
+    return [q.question for path in sets if path.exists() for q in load_questions(path)]
+
+
+@pytest.fixture(scope="session")
+def servers(ray_cluster: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """``citeqa serve --ray`` (2 replicas) and a plain ``citeqa serve`` over the same index: their URLs."""
+    index = tmp_path_factory.mktemp("ray-serve") / "index"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
+    env = {k: v for k, v in env.items() if not k.startswith("CITEQA_")}
+    ray_port, plain_port = free_port(), free_port()
+    common = ["--corpus", str(BUILTIN_CORPUS), "--index", str(index)]
+    log = (index.parent / "serve-ray.log").open("w")
+    on_ray = subprocess.Popen([CITEQA, "serve", "--ray", ray_cluster.address, "--replicas", "2",
+                               "--port", str(ray_port), *common], env=env, stdout=log, stderr=subprocess.STDOUT)
+    plain = None
+    try:
+        wait_ready(f"http://127.0.0.1:{ray_port}", times=10)
+        plain = subprocess.Popen([CITEQA, "serve", "--port", str(plain_port), *common], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_ready(f"http://127.0.0.1:{plain_port}")
+        yield f"http://127.0.0.1:{ray_port}", f"http://127.0.0.1:{plain_port}"
+    finally:
+        if plain is not None:
+            plain.terminate()
+            plain.wait(timeout=30)
+        on_ray.send_signal(signal.SIGINT)  # the driver removes the app from the cluster
+        try:
+            on_ray.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            on_ray.kill()
+            on_ray.wait(timeout=30)
+        log.close()
+
+
+def cited(response: httpx.Response) -> tuple[Any, ...]:
+    body = response.json()
+    return (body["answered"], body["confidence"],
+            [(p["doc_id"], p["start"], p["end"], p["quote"]["start"], p["quote"]["end"], p["score"], p["weak"])
+             for p in body["passages"]])
+
+
+def test_replicas_answer_exactly_as_one_process(servers: tuple[str, str]) -> None:
+    on_ray, plain = servers
+    asked = questions()
+    assert len(asked) >= 20
+    with httpx.Client(timeout=60) as client:
+        for question in asked:
+            a = client.post(f"{on_ray}/ask", json={"question": question, "k": 5})
+            b = client.post(f"{plain}/ask", json={"question": question, "k": 5})
+            assert a.status_code == b.status_code == 200
+            assert cited(a) == cited(b), question
+        # the rest of the API is the same app: a document, an error, the page
+        doc = client.get(f"{on_ray}/documents/004_503d341e454f2bd7.txt")
+        assert doc.status_code == 200 and doc.json() == client.get(f"{plain}/documents/004_503d341e454f2bd7.txt").json()
+        bad = client.post(f"{on_ray}/ask", json={"question": "  "})
+        assert bad.status_code == 422 and bad.json() == client.post(f"{plain}/ask", json={"question": "  "}).json()
+        assert client.get(f"{on_ray}/").status_code == 200
+
+
+def test_requests_are_spread_over_the_replicas(servers: tuple[str, str]) -> None:
+    on_ray, _ = servers
+    pids = replica_pids()
+    assert len(pids) == 2
+    before = {pid: cpu_seconds(pid) for pid in pids}
+    with httpx.Client(timeout=60) as client:
+        for i, question in enumerate(questions() * 2):
+            client.post(f"{on_ray}/ask", json={"question": f"{question} ({i})"}).raise_for_status()
+    spent = {pid: cpu_seconds(pid) - before[pid] for pid in pids}
+    total = sum(spent.values())
+    assert total > 0 and min(spent.values()) >= 0.2 * total, spent
+
+
+def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: tuple[str, str]) -> None:
+    on_ray, _ = servers
+    asked = questions()
+    outcomes: list[int] = []
+    retries = 0
+    stop = threading.Event()
+
+    def load() -> None:
+        nonlocal retries
+        with httpx.Client(timeout=60) as client:
+            i = 0
+            while not stop.is_set():
+                for attempt in range(20):  # a request the dying replica dropped is sent again
+                    try:
+                        status = client.post(f"{on_ray}/ask", json={"question": asked[i % len(asked)]}).status_code
+                    except httpx.TransportError:
+                        status = 599
+                    if status == 200:
+                        break
+                    retries += 1
+                    time.sleep(0.25)
+                outcomes.append(status)
+                i += 1
+
+    before = replica_pids()
+    worker = threading.Thread(target=load)
+    worker.start()
+    try:
+        time.sleep(1.0)
+        victim = sorted(before)[0]
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        while not (len(replica_pids()) == 2 and victim not in replica_pids()):
+            assert time.monotonic() < deadline, "the killed replica was not replaced"
+            time.sleep(0.5)
+        wait_ready(on_ray, times=10)
+        time.sleep(1.0)
+    finally:
+        stop.set()
+        worker.join(timeout=120)
+    assert outcomes and all(status == 200 for status in outcomes), (outcomes, retries)
+    assert replica_pids() - before  # a new process serves in the dead one's place
