@@ -346,8 +346,16 @@ def _clustered(n: int, dim: int, rng: np.random.Generator) -> np.ndarray:
     return vectors
 
 
-def scale(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0) -> list[dict[str, Any]]:
-    """Exact vs HNSW vs IVF: build time, search p50 per query (1 query at a time), index bytes, recall@10."""
+SCALE_KINDS = ("flat", "hnsw", "ivf", "ivfpq")
+
+
+def scale(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0,
+          kinds_wanted: tuple[str, ...] = ("flat", "hnsw", "ivf")) -> list[dict[str, Any]]:
+    """Exact vs HNSW vs IVF (vs IVF-PQ): build time, search p50 per query (1 query at a time),
+    index bytes, recall@10 against exact search. ``kinds_wanted``: some of :data:`SCALE_KINDS`
+    (exact search is always run: it is the recall baseline). IVF-PQ stores 48 bytes per vector
+    (48 sub-quantizers of 8 bits over 384 dimensions, Jegou et al., TPAMI 2011), the flat and
+    IVF-flat indexes 1536."""
     rng = np.random.default_rng(seed)
     rows = []
     faiss.omp_set_num_threads(2)
@@ -356,11 +364,16 @@ def scale(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0) -
         q = _clustered(queries, dim, rng)
         flat = faiss.IndexFlatIP(dim)
         kinds: dict[str, faiss.Index] = {"flat (exact)": flat}
-        hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efConstruction = 80
-        kinds["hnsw M=32"] = hnsw
+        if "hnsw" in kinds_wanted:
+            hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            hnsw.hnsw.efConstruction = 80
+            kinds["hnsw M=32"] = hnsw
         nlist = int(4 * np.sqrt(n))
-        kinds[f"ivf{nlist},flat"] = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        if "ivf" in kinds_wanted:
+            kinds[f"ivf{nlist},flat"] = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        if "ivfpq" in kinds_wanted:
+            kinds[f"ivf{nlist},pq48"] = faiss.IndexIVFPQ(faiss.IndexFlatIP(dim), dim, nlist, 48, 8,
+                                                         faiss.METRIC_INNER_PRODUCT)
         truth = None
         for name, index in kinds.items():
             t0 = time.perf_counter()
@@ -614,6 +627,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("eval/bench-out"))
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load level")
     parser.add_argument("--scale", default="10000,100000,1000000", help="vector counts for the scale section")
+    parser.add_argument("--scale-indexes", default="flat,hnsw,ivf",
+                        help=f"index kinds of the scale section, of {','.join(SCALE_KINDS)} (flat always runs)")
     parser.add_argument("--sections", default="startup,latency,load,indexing,pdf,scale")
     parser.add_argument("--repeats", type=int, default=5, help="fresh processes per entry of the startup section")
     parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
@@ -678,7 +693,10 @@ def main(argv: list[str] | None = None) -> None:
         md += ["## Indexing a 200-page PDF (`citeqa index` in a fresh process, model load included)\n",
                _table(report["pdf"]), ""]
     if "scale" in sections:
-        report["scale"] = scale([int(s) for s in args.scale.split(",")])
+        wanted = tuple(k for k in args.scale_indexes.split(",") if k)
+        if not set(wanted) <= set(SCALE_KINDS):
+            parser.error(f"--scale-indexes takes {','.join(SCALE_KINDS)}")
+        report["scale"] = scale([int(s) for s in args.scale.split(",")], kinds_wanted=wanted)
         md += ["## Scale: exact vs approximate search (synthetic clustered unit vectors, dim 384, 1 thread per query batch of 1)\n",
                _table(report["scale"]), ""]
     for png in plots(report, args.out):

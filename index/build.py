@@ -178,9 +178,13 @@ def build_index(
     # One pass over every text to embed: a one-sentence passage is its own sentence, embedded once.
     fresh = {t: None for t, row in zip(passage_texts, source_rows, strict=True) if row is None}
     fresh.update({t: None for t, row in zip(sentence_texts, sentence_sources, strict=True) if row is None})
-    embed_all = embed_texts or (lambda texts: embed(model, texts, batch_size=pass_size(backend, batch_size),
-                                                     show_progress=show_progress))
-    embedded = _embed_unique(embed_all, list(fresh))
+    if embed_texts is None:
+        local: Encoder = model  # type: ignore[assignment]  # checked above: one of the two is given
+
+        def embed_texts(texts: list[str]) -> npt.NDArray[np.float32]:
+            return embed(local, texts, batch_size=pass_size(backend, batch_size), show_progress=show_progress)
+
+    embedded = _embed_unique(embed_texts, list(fresh))
     vectors = _assemble_vectors(embedded, passage_texts, source_rows, previous.faiss_index if previous else None)
     faiss_index = build_ann_index(vectors)
     sentence_vectors = _assemble_vectors(embedded, sentence_texts, sentence_sources,

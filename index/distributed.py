@@ -10,95 +10,30 @@ in (Ray Data does not keep it unless asked). The driver reads the files (a clust
 not see the corpus folder) and ships their bytes: extraction (PDF, Office, HTML) runs on the
 cluster.
 
-Ray is imported inside the functions: the core install does not have it.
+Ray is imported inside the functions: the core install does not have it. Joining a cluster
+(:func:`citeqa.service.ray_cluster.connect`) is the caller's business: it reads the environment.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import os
-import socket
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
 from citeqa.corpus.cleaning import clean_document
-from citeqa.corpus.reader import Corpus, Document, SkippedFile, document_from_bytes, list_corpus_files, load_file
+from citeqa.corpus.reader import (
+    Corpus,
+    Document,
+    SkippedFile,
+    document_from_bytes,
+    list_corpus_files,
+    load_file,
+)
 from citeqa.index.chunking import Chunk, chunk_document
-from citeqa.index.errors import RayUnavailableError
+from citeqa.index.embedding import Backend
 from citeqa.index.manifest import ChunkingParams
-
-#: Ray turns a loopback bootstrap address into the machine's network address before it connects
-#: (``ray._private.services.resolve_ip_for_localhost``), so a driver never reaches a cluster whose
-#: nodes were started on 127.0.0.1 and waits on it forever. With this variable at 0 Ray takes
-#: 127.0.0.1 as the node address (its behaviour on macOS and Windows). It is read when ray is
-#: imported, and inherited by the processes a node starts.
-LOOPBACK_SWITCH = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
-
-
-def is_loopback_address(address: str) -> bool:
-    """Whether a Ray address (``host:port``, ``[v6]:port`` or ``auto``) names a loopback host;
-    ``auto`` is judged by ``RAY_ADDRESS`` when that is set."""
-    if address == "auto":
-        address = os.environ.get("RAY_ADDRESS", "")
-    host = address.rsplit(":", 1)[0].strip("[]") if ":" in address else address
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _split(address: str) -> tuple[str, int] | None:
-    """``(host, port)`` of ``host:port`` or ``[v6]:port``; None for anything else (``auto``)."""
-    host, sep, port = address.rpartition(":")
-    if not sep or not port.isdigit():
-        return None
-    return host.strip("[]"), int(port)
-
-
-def connect(address: str, env: dict[str, str] | None = None) -> None:
-    """Join a running Ray cluster as a driver (no-op when already joined).
-
-    Args:
-        address: ``auto`` (``RAY_ADDRESS``, else the cluster last started on this machine) or the
-            head's ``host:port``. A loopback host keeps every connection on loopback
-            (:data:`LOOPBACK_SWITCH`).
-        env: environment variables for every task and actor this driver starts (Ray's job
-            ``runtime_env``), besides ``HF_HUB_OFFLINE``.
-
-    Raises:
-        RayUnavailableError: ray is not installed, or ray was imported before a loopback address
-            could be kept on loopback.
-        ConnectionError: nothing listens at the address. Checked first, with a 5 s TCP connect:
-            given a dead address, ``ray.init`` retries for minutes instead of failing.
-    """
-    target = _split(os.environ.get("RAY_ADDRESS", "") if address == "auto" else address)
-    if target is not None:
-        try:
-            socket.create_connection(target, timeout=5).close()
-        except OSError as exc:
-            raise ConnectionError(f"no Ray cluster answers at {address} ({exc.strerror or exc}); start one "
-                                  "with `ray start --head` or give the head's host:port") from exc
-    if is_loopback_address(address):
-        if "ray" in sys.modules and os.environ.get(LOOPBACK_SWITCH) != "0":
-            raise RayUnavailableError(
-                f"ray was imported before citeqa could keep {address} on loopback: set {LOOPBACK_SWITCH}=0 "
-                "in the environment before Python starts"
-            )
-        os.environ[LOOPBACK_SWITCH] = "0"
-    try:
-        import ray
-    except ImportError as exc:
-        raise RayUnavailableError("Ray is not installed: pip install 'citeqa[ray]'") from exc
-    if not ray.is_initialized():
-        env_vars = {"HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "1"), **(env or {})}
-        ray.init(address=address, logging_level="WARNING", log_to_driver=False, runtime_env={"env_vars": env_vars})
 
 
 def _groups(n: int, parts: int) -> list[range]:
@@ -111,7 +46,7 @@ def _groups(n: int, parts: int) -> list[range]:
 def _cluster_cpus() -> int:
     import ray
 
-    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
 
 
 def _parse(items: list[tuple[str, bytes]], encoding: str | None) -> list[Document | SkippedFile]:
@@ -134,7 +69,6 @@ def read_corpus_on_ray(root: Path, *, encoding: str | None = None,
         CorpusNotFoundError, EmptyCorpusError: as ``read_corpus``.
     """
     import ray
-
     from citeqa.corpus.errors import EmptyCorpusError
 
     files = list_corpus_files(root)
@@ -172,7 +106,7 @@ def chunk_on_ray(documents: Sequence[Document], chunking: ChunkingParams) -> lis
 class _Embedder:
     """A Ray Data actor: loads the model once, embeds batches of ``{"row", "text"}``."""
 
-    def __init__(self, model: str, backend: str, threads: int, cache_dir: str | None, batch_size: int) -> None:
+    def __init__(self, model: str, backend: Backend, threads: int, cache_dir: str | None, batch_size: int) -> None:
         from citeqa.index.embedding import load_model, pass_size
 
         self.model = load_model(model, "cpu", backend, threads=threads, cache_dir=Path(cache_dir) if cache_dir else None)
@@ -185,7 +119,7 @@ class _Embedder:
                                                      batch_size=self.batch_size)}
 
 
-def ray_embedder(model: str, backend: str, *, cache_dir: Path | None, batch_size: int = 64,
+def ray_embedder(model: str, backend: Backend, *, cache_dir: Path | None, batch_size: int = 64,
                  ray_batch_size: int = 256, embedders: int = 2, cpus: int = 1) -> Callable[[list[str]], npt.NDArray[np.float32]]:
     """An :data:`citeqa.index.build.EmbedTexts` that embeds on a Ray Data actor pool.
 
@@ -193,7 +127,7 @@ def ray_embedder(model: str, backend: str, *, cache_dir: Path | None, batch_size
         model: the model setting (hub name or local folder), loaded by each actor.
         backend: torch, onnx or onnx-int8, as for a local build.
         cache_dir: the ONNX export cache (on each node's disk).
-        batch_size: texts per encoder pass inside an actor (as ``Settings.batch_size``).
+        batch_size: texts per encoder pass inside an actor (the batch size of a local build).
         ray_batch_size: texts per Ray Data batch handed to an actor.
         embedders: actors in the pool.
         cpus: CPUs each actor reserves; also its ONNX threads.

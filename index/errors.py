@@ -46,4 +46,4 @@ class ModelLoadError(IndexStoreError):
 
 class RayUnavailableError(IndexStoreError):
     """Ray is not installed (``pip install 'citeqa[ray]'``), or citeqa cannot join the cluster
-    the way it was asked to (see :func:`citeqa.index.distributed.connect`)."""
+    the way it was asked to (see :func:`citeqa.service.ray_cluster.connect`)."""

@@ -106,8 +106,9 @@ def index(
     address = settings.ray_address  # --ray, else CITEQA_RAY_ADDRESS
     if address is not None:
         from citeqa.index import distributed
+        from citeqa.service.ray_cluster import connect
 
-        distributed.connect(address)
+        connect(address)
         err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
@@ -219,8 +220,8 @@ def serve(
 def serve_on_ray(settings: Settings, replicas: int) -> None:
     """``citeqa serve --ray``: bring the index up to date here (replicas only load it), then
     deploy the replicas on the cluster and wait for Ctrl-C."""
-    from citeqa.index import distributed
     from citeqa.service import ray_serve
+    from citeqa.service.ray_cluster import connect
     from citeqa.service.engine import (
         ensure_index,
         index_problem,
@@ -233,7 +234,7 @@ def serve_on_ray(settings: Settings, replicas: int) -> None:
         raise ValueError("--watch is not available with --ray: run `citeqa index --ray` when the corpus changes "
                          "(the replicas pick up each new index version)")
     assert settings.ray_address is not None
-    distributed.connect(settings.ray_address, env=ray_serve.PROXY_ENV)
+    connect(settings.ray_address, env=ray_serve.PROXY_ENV)
     if settings.rebuild == "never":
         refuse_if_unusable(settings)
     elif index_problem(settings) is not None:  # built once here, not by every replica
@@ -243,6 +244,30 @@ def serve_on_ray(settings: Settings, replicas: int) -> None:
     out.print(f"citeqa: {replicas} replicas on the Ray cluster at {settings.ray_address}, serving on "
               f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True)
     ray_serve.serve_forever()
+
+
+@cli.command("ray-local")
+def ray_local(
+    nodes: Annotated[int, typer.Option(min=1, max=16, help="nodes, head included")] = 2,
+    cpus: Annotated[int, typer.Option(min=1, help="CPUs each node offers")] = 1,
+) -> None:
+    """Start a Ray cluster of several nodes on this machine, all on 127.0.0.1, for trying
+    `citeqa index --ray` and `citeqa serve --ray` (needs citeqa[ray]); runs until Ctrl-C."""
+    import time
+
+    from citeqa.service.ray_cluster import start_local_cluster
+
+    cluster = start_local_cluster(nodes=nodes, cpus_per_node=cpus)
+    try:
+        out.print(f"citeqa: {nodes} Ray nodes on 127.0.0.1, head at {cluster.address}")
+        out.print(f"  citeqa index --ray {cluster.address}\n  citeqa serve --ray {cluster.address} --replicas 2\n"
+                  "Ctrl-C stops the cluster.", soft_wrap=True)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        cluster.shutdown()
 
 
 def check_port(host: str, port: int) -> None:

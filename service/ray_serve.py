@@ -52,7 +52,7 @@ def _replica_class() -> Any:
 def deploy(settings: Settings, replicas: int, cpus_per_replica: float = 1.0) -> None:
     """Start Serve's proxy on ``settings.host:port`` and deploy ``replicas`` replicas of the app.
 
-    Call after :func:`citeqa.index.distributed.connect`. Returns once the deployment is running
+    Call after :func:`citeqa.service.ray_cluster.connect`. Returns once the deployment is running
     (each replica may still be loading: ``GET /readyz``).
 
     Raises:
@@ -64,7 +64,7 @@ def deploy(settings: Settings, replicas: int, cpus_per_replica: float = 1.0) -> 
     from ray import serve
 
     serve.start(proxy_location="HeadOnly", http_options={"host": settings.host, "port": settings.port})
-    deployment = serve.deployment(_replica_class()).options(
+    deployment = serve.deployment(_replica_class()).options(  # type: ignore[attr-defined]
         name="CiteqaReplica", num_replicas=replicas,
         ray_actor_options={"num_cpus": cpus_per_replica,
                            "runtime_env": {"env_vars": {"HF_HUB_OFFLINE": "1" if settings.hf_offline else

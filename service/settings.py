@@ -130,7 +130,7 @@ class Settings(BaseSettings):
     )
     ray_embedders: int = Field(default=2, ge=1, description="embedder actors a Ray build runs (the actor pool's size)")
     ray_embedder_cpus: int = Field(
-        default=1, ge=1, description="CPUs each Ray embedder actor reserves, and its ONNX threads"
+        default=1, ge=1, description="CPUs each Ray embedder actor (and each `serve --ray` replica) reserves; the actors' ONNX threads"
     )
     ray_batch_size: int = Field(default=256, ge=1, description="texts per batch handed to a Ray embedder actor")
     encode_batch: int = Field(default=32, ge=1, description="most questions embedded together (micro-batching of concurrent requests)")

@@ -1,7 +1,7 @@
 """A two-node Ray cluster on this machine, loopback only, shared by the ``ray`` suite.
 
-Both nodes are started with 127.0.0.1 as their address and :data:`LOOPBACK_SWITCH` set before ray
-is imported (Ray would otherwise advertise, and dial, the machine's network address). Starting is
+Both nodes are started with 127.0.0.1 as their address and ``LOOPBACK_SWITCH`` set before ray is
+imported (Ray would otherwise advertise, and dial, the machine's network address). Starting is
 bounded by a hard timeout, so a misconfigured node fails the suite instead of hanging it.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from citeqa.index.distributed import LOOPBACK_SWITCH
+from citeqa.service.ray_cluster import LOOPBACK_SWITCH, start_local_cluster
 
 START_TIMEOUT_S = 120
 
@@ -66,30 +65,12 @@ def ray_pids() -> set[int]:
 
 @pytest.fixture(scope="session")
 def ray_cluster() -> Iterator[Any]:
-    """A ``ray.cluster_utils.Cluster``: a head and one worker node, one CPU each, on 127.0.0.1;
-    this process joins it as a driver. ``cluster.address`` is the head's ``127.0.0.1:port``."""
-    os.environ[LOOPBACK_SWITCH] = "0"  # before ray is imported here, and inherited by the nodes
-    import ray
-    from ray.cluster_utils import Cluster
+    """A ``ray.cluster_utils.Cluster``: a head and one worker node, one CPU each, on 127.0.0.1
+    (:func:`citeqa.service.ray_cluster.start_local_cluster`, as ``citeqa ray-local``); this process
+    joins it as a driver. ``cluster.address`` is the head's ``127.0.0.1:port``."""
+    cluster = start_local_cluster(nodes=2, cpus_per_node=1, timeout_s=START_TIMEOUT_S)
+    import ray  # after: the loopback switch must be set before ray is imported
 
-    def timed_out(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"the local Ray cluster did not start within {START_TIMEOUT_S} s")
-
-    previous = signal.signal(signal.SIGALRM, timed_out)
-    signal.alarm(START_TIMEOUT_S)
-    cluster = None
-    try:
-        node = {"node_ip_address": "127.0.0.1", "num_cpus": 1}
-        cluster = Cluster(initialize_head=True, head_node_args={**node, "include_dashboard": False})
-        cluster.add_node(**node)
-        ray.init(address=cluster.address, logging_level="WARNING", log_to_driver=False)
-    except BaseException:
-        if cluster is not None:
-            cluster.shutdown()
-        raise
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     try:
         yield cluster
     finally:

@@ -32,7 +32,7 @@ def _loopback(address: str) -> bool:
 
 
 def test_loopback_addresses_are_recognised() -> None:
-    from citeqa.index.distributed import is_loopback_address
+    from citeqa.service.ray_cluster import is_loopback_address
 
     assert is_loopback_address("127.0.0.1:6379") and is_loopback_address("localhost:1") and is_loopback_address("[::1]:2")
     assert not is_loopback_address("10.0.0.5:6379") and not is_loopback_address("head.example:6379")
