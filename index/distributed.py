@@ -16,6 +16,7 @@ Ray is imported inside the functions: the core install does not have it. Joining
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def _groups(n: int, parts: int) -> list[range]:
     """``range(n)`` cut into at most ``parts`` contiguous, nearly equal ranges."""
     parts = max(1, min(parts, n))
     bounds = np.linspace(0, n, parts + 1).astype(int)
-    return [range(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+    return [range(int(a), int(b)) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _cluster_cpus() -> int:

@@ -13,6 +13,7 @@ Ray is imported inside the functions: the core install does not have it.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -64,6 +65,9 @@ def deploy(settings: Settings, replicas: int, cpus_per_replica: float = 1.0) -> 
     from ray import serve
 
     serve.start(proxy_location="HeadOnly", http_options={"host": settings.host, "port": settings.port})
+    # A replica reserves cpus_per_replica CPUs: its encoder gets as many threads, not one per core
+    # of the node (which other replicas and actors share).
+    settings = settings.model_copy(update={"threads": settings.threads or max(1, int(cpus_per_replica))})
     deployment = serve.deployment(_replica_class()).options(  # type: ignore[attr-defined]
         name="CiteqaReplica", num_replicas=replicas,
         ray_actor_options={"num_cpus": cpus_per_replica,
@@ -74,9 +78,14 @@ def deploy(settings: Settings, replicas: int, cpus_per_replica: float = 1.0) -> 
 
 
 def serve_forever(on_stop: Callable[[], None] = lambda: None) -> None:
-    """Block until interrupted, then remove the application from the cluster."""
+    """Block until interrupted (Ctrl-C or SIGTERM), then remove the application from the cluster:
+    Serve applications outlive the driver that deployed them."""
     from ray import serve
 
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         while True:
             time.sleep(3600)
