@@ -267,6 +267,9 @@ def ray_local(
     except KeyboardInterrupt:
         pass
     finally:
+        import ray
+
+        ray.shutdown()  # leave the cluster as a driver first: Ray refuses to stop a node it is joined to
         cluster.shutdown()
 
 
