@@ -17,7 +17,7 @@ import hashlib
 import os
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -319,19 +319,26 @@ def read_corpus(
         CorpusNotFoundError: ``root`` is not a directory.
         EmptyCorpusError: no file could be read; the message lists every file and its reason.
     """
-    documents: list[Document] = []
-    skipped: list[SkippedFile] = []
+    results: list[Document | SkippedFile] = []
     for doc_id, path in list_corpus_files(root):
-        result = read_document(doc_id, path, encoding)
-        if isinstance(result, Document):
-            documents.append(result)
-        else:
-            skipped.append(result)
+        results.append(read_document(doc_id, path, encoding))
         on_file(doc_id)
+    return corpus_of(root, results)
+
+
+def corpus_of(root: Path, results: Sequence[Document | SkippedFile]) -> Corpus:
+    """The corpus of ``root`` from every file's result, in doc-id order (as
+    :func:`list_corpus_files` lists them).
+
+    Raises:
+        EmptyCorpusError: no file could be read; the message lists every file and its reason.
+    """
+    documents = tuple(r for r in results if isinstance(r, Document))
+    skipped = tuple(r for r in results if isinstance(r, SkippedFile))
     if not documents:
         detail = "; ".join(f"{s.doc_id}: {s.reason}" for s in skipped) or "no files"
         raise EmptyCorpusError(f"corpus folder {str(root)!r} has no readable document ({detail})")
-    return Corpus(root, tuple(documents), tuple(skipped))
+    return Corpus(root, documents, skipped)
 
 
 def _size(path: Path) -> int | None:

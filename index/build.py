@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import faiss
 import numpy as np
 import numpy.typing as npt
-
 from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import Corpus, Document
 from citeqa.index.ann import build_ann_index, index_type
@@ -99,7 +98,7 @@ def _plan_chunks(
     chunk_documents: ChunkDocuments,
 ) -> tuple[list[Chunk], list[int | None]]:
     """Chunks of the new build in doc-id order, and for each its row in ``previous`` (or None)."""
-    kept = {doc_id: rows for doc_id, rows in reuse.items() if previous is not None}
+    kept = reuse if previous is not None else {}
     fresh = [d for d in corpus.documents if d.doc_id not in kept]
     made = dict(zip((d.doc_id for d in fresh), chunk_documents(fresh, chunking), strict=True))
     chunks: list[Chunk] = []

@@ -2,7 +2,7 @@
 Ray tasks, embedding on a Ray Data actor pool; the driver plans, assembles and writes.
 
 A distributed build writes the index a local build writes: :func:`citeqa.index.build.build_index`
-runs on the driver as always, with :func:`chunk_on_ray` and :func:`embed_on_ray` as its chunking
+runs on the driver as always, with :func:`chunk_on_ray` and :func:`ray_embedder` as its chunking
 and embedding steps. So the reuse of unchanged documents, the row order (documents by id, chunks
 by offset), the manifest and the atomic swap are the local build's own code; the workers only
 compute. Results are put back in input order by row number, whatever order the workers finish
@@ -23,16 +23,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import (
     Corpus,
     Document,
     SkippedFile,
+    corpus_of,
     document_from_bytes,
     list_corpus_files,
     load_file,
 )
-from citeqa.index.chunking import Chunk, chunk_document
+from citeqa.index.build import chunk_locally
+from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import Backend
 from citeqa.index.manifest import ChunkingParams
 
@@ -54,10 +55,6 @@ def _parse(items: list[tuple[str, bytes]], encoding: str | None) -> list[Documen
     return [document_from_bytes(doc_id, data, encoding) for doc_id, data in items]
 
 
-def _chunk(documents: list[Document], chunking: ChunkingParams) -> list[list[Chunk]]:
-    return [chunk_document(clean_document(d), chunking.chunk_size, chunking.chunk_overlap) for d in documents]
-
-
 def read_corpus_on_ray(root: Path, *, encoding: str | None = None,
                        on_file: Callable[[str], None] = lambda doc_id: None) -> Corpus:
     """:func:`citeqa.corpus.reader.read_corpus`, with the text extraction run as Ray tasks.
@@ -70,7 +67,6 @@ def read_corpus_on_ray(root: Path, *, encoding: str | None = None,
         CorpusNotFoundError, EmptyCorpusError: as ``read_corpus``.
     """
     import ray
-    from citeqa.corpus.errors import EmptyCorpusError
 
     files = list_corpus_files(root)
     loaded: list[bytes | SkippedFile] = []
@@ -82,14 +78,8 @@ def read_corpus_on_ray(root: Path, *, encoding: str | None = None,
     parsed = [r for part in ray.get([parse.remote([todo[i] for i in g], encoding)
                                      for g in _groups(len(todo), 4 * _cluster_cpus())]) for r in part]
     by_id = {r.doc_id: r for r in parsed}
-    results = [data if isinstance(data, SkippedFile) else by_id[doc_id] for (doc_id, _), data in
-               zip(files, loaded, strict=True)]
-    documents = tuple(r for r in results if isinstance(r, Document))
-    skipped = tuple(r for r in results if isinstance(r, SkippedFile))
-    if not documents:
-        detail = "; ".join(f"{s.doc_id}: {s.reason}" for s in skipped) or "no files"
-        raise EmptyCorpusError(f"corpus folder {str(root)!r} has no readable document ({detail})")
-    return Corpus(root, documents, skipped)
+    return corpus_of(root, [data if isinstance(data, SkippedFile) else by_id[doc_id]
+                            for (doc_id, _), data in zip(files, loaded, strict=True)])
 
 
 def chunk_on_ray(documents: Sequence[Document], chunking: ChunkingParams) -> list[list[Chunk]]:
@@ -99,7 +89,7 @@ def chunk_on_ray(documents: Sequence[Document], chunking: ChunkingParams) -> lis
 
     if not documents:
         return []
-    task = ray.remote(_chunk)
+    task = ray.remote(chunk_locally)
     refs = [task.remote([documents[i] for i in g], chunking) for g in _groups(len(documents), 4 * _cluster_cpus())]
     return [chunks for part in ray.get(refs) for chunks in part]
 

@@ -23,26 +23,27 @@ from citeqa.index.errors import RayUnavailableError
 LOOPBACK_SWITCH = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 
 
-def is_loopback_address(address: str) -> bool:
-    """Whether a Ray address (``host:port``, ``[v6]:port`` or ``auto``) names a loopback host;
-    ``auto`` is judged by ``RAY_ADDRESS`` when that is set."""
-    if address == "auto":
-        address = os.environ.get("RAY_ADDRESS", "")
-    host = address.rsplit(":", 1)[0].strip("[]") if ":" in address else address
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _split(address: str) -> tuple[str, int] | None:
     """``(host, port)`` of ``host:port`` or ``[v6]:port``; None for anything else (``auto``)."""
     host, sep, port = address.rpartition(":")
     if not sep or not port.isdigit():
         return None
     return host.strip("[]"), int(port)
+
+
+def is_loopback_address(address: str) -> bool:
+    """Whether a Ray address (``host:port``, ``[v6]:port`` or ``auto``) names a loopback host;
+    ``auto`` is judged by ``RAY_ADDRESS`` when that is set."""
+    if address == "auto":
+        address = os.environ.get("RAY_ADDRESS", "")
+    split = _split(address)
+    host = split[0] if split is not None else address
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def connect(address: str, env: dict[str, str] | None = None) -> None:

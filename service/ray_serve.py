@@ -23,9 +23,9 @@ from citeqa.service.settings import Settings
 #: The Serve application's name (``serve status`` shows it).
 APP_NAME = "citeqa"
 
-#: Serve's proxy sends nearly every request to a replica on its own node while one is there
-#: (measured on the 2-node test cluster: all of them). citeqa's replicas are interchangeable, so
-#: the proxy is told to spread them over all replicas, wherever they run.
+#: Serve's proxy prefers a replica on its own node while one is there (issue 13 measured nearly
+#: every request going there). citeqa's replicas are interchangeable, so the proxy is told to
+#: spread requests over all replicas, wherever they run (tests/ray/test_ray_serve.py checks it).
 PROXY_ENV = {"RAY_SERVE_PROXY_PREFER_LOCAL_NODE_ROUTING": "0", "RAY_SERVE_PROXY_PREFER_LOCAL_AZ_ROUTING": "0"}
 
 
