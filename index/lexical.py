@@ -12,6 +12,7 @@ the tokens ``bm25s.tokenize`` gives it.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
@@ -171,6 +172,49 @@ class Bm25Index:
             t: math.log(1 + (self.size - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()
         }
         self._non_content = frozenset(self._stemmer.stemWords(_NON_CONTENT)) | frozenset(_NON_CONTENT)
+
+    def rows(self, lo: int, hi: int) -> Bm25Index:
+        """The part of this index that scores passages ``lo`` to ``hi - 1`` (a shard's rows), with
+        this index's global statistics: vocabulary, idf and average length stay those of the whole
+        corpus, so a passage's score is the same whichever shard holds it.
+
+        bm25s stores each passage's score for each term, idf and length normalisation included, as
+        a CSC matrix over the vocabulary (``scores``: ``data``, ``indices`` = passage, ``indptr`` per
+        term; bm25s 0.3.16 ``build_index_from_ids``); the part keeps the entries of rows
+        ``lo..hi-1``, renumbered from 0. Summed in the same term order, the scores are equal to
+        the bit (tested).
+
+        Args:
+            lo, hi: ``0 <= lo <= hi <= size``; ``rows(0, 0)`` keeps only the global statistics
+                (what a router needs for the upper bound and the coverage signal).
+
+        Returns:
+            A Bm25Index of ``hi - lo`` passages: :meth:`scores` gives ``(hi - lo,)`` values and
+            :attr:`passage_terms` / :attr:`passage_units` hold those passages'.
+
+        Raises:
+            ValueError: the range is outside ``0..size``.
+        """
+        if not 0 <= lo <= hi <= self.size:
+            raise ValueError(f"rows {lo}..{hi} outside 0..{self.size}")
+        part = copy.copy(self)
+        part.size = hi - lo
+        part.passage_terms = self.passage_terms[lo:hi]
+        part.passage_units = self.passage_units[lo:hi]
+        if self._model is not None:
+            matrix = self._model.scores
+            indices = np.asarray(matrix["indices"])
+            keep = (indices >= lo) & (indices < hi)
+            kept_before = np.concatenate(([0], np.cumsum(keep))).astype(np.asarray(matrix["indptr"]).dtype)
+            model = copy.copy(self._model)
+            model.scores = {
+                "data": np.asarray(matrix["data"])[keep],
+                "indices": (indices[keep] - lo).astype(indices.dtype),
+                "indptr": kept_before[np.asarray(matrix["indptr"])],
+                "num_docs": hi - lo,
+            }
+            part._model = model
+        return part
 
     def _tokenize(self, texts: list[str]) -> list[list[str]]:
         return tokenize([normalize_for_matching(t) for t in texts], self._stemmer)

@@ -30,10 +30,10 @@ checked on the other half (eval/RESULTS.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import faiss
 import numpy as np
 import numpy.typing as npt
 
@@ -41,6 +41,16 @@ from citeqa.index.batching import Encode
 from citeqa.index.chunking import Chunk
 from citeqa.index.embedding import embed
 from citeqa.index.lexical import Bm25Index
+from citeqa.index.shards import (
+    SCORE_DECIMALS,
+    Candidates,
+    Quote,
+    RowScores,
+    Shards,
+    best_by_score,
+    local_shards,
+    tie_order,
+)
 from citeqa.index.store import StoredIndex
 
 if TYPE_CHECKING:
@@ -49,16 +59,11 @@ if TYPE_CHECKING:
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
 
+#: How a retriever reaches the vectors and BM25 rows of an index version: given the loaded index
+#: and its BM25 index over every chunk, the shards that hold them (:func:`local_shards` by default).
+ShardsOf = Callable[[StoredIndex, Bm25Index], Shards]
 
-
-@dataclass(frozen=True)
-class Quote:
-    """The sentence of a passage that best answers the question, as a span of the document's text
-    layer (code points, half-open): ``text_layer[start:end] == text``."""
-
-    start: int
-    end: int
-    text: str
+__all__ = ["MODES", "SCORE_DECIMALS", "Answer", "Hit", "Mode", "Quote", "Retriever", "ShardsOf", "tie_order"]
 
 
 @dataclass(frozen=True)
@@ -86,128 +91,99 @@ class Answer:
     hits: tuple[Hit, ...]
 
 
-#: Decimals at which scores are compared when ordering. The vector of one text differs by ~1e-7
-#: between batch compositions (an incremental build embeds in other batches than a full one); that
-#: noise must not reorder passages that tie, such as the same paragraph twice.
-SCORE_DECIMALS = 6
-
-
-def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
-    """Indices that sort ``scores`` descending at :data:`SCORE_DECIMALS`, ties by ascending row
-    (document order), so that equal passages always come in the same order.
-
-    Args:
-        rows: ``(n,)`` index rows.
-        scores: ``(n,)`` their scores.
-
-    Returns:
-        ``(n,)`` positions into ``rows``/``scores``, best first.
-    """
-    return np.lexsort((rows, -np.round(scores.astype(np.float64), SCORE_DECIMALS))).astype(np.int64)
-
-
-def _search(index: faiss.Index, query: npt.NDArray[np.float32], n: int, ids: npt.NDArray[np.int64]) -> tuple[
-        npt.NDArray[np.float32], npt.NDArray[np.int64]]:
-    """``index.search`` over the rows ``ids`` only (a FAISS ``IDSelectorBatch``; IVF keeps its nprobe)."""
-    selector = faiss.IDSelectorBatch(ids.astype(np.int64))
-    if isinstance(index, faiss.IndexIVF):
-        # The SWIG classes take keyword arguments; faiss's type stubs do not say so.
-        params: faiss.SearchParameters = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)  # type: ignore[call-arg]
-    else:
-        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
-    scores, rows = index.search(query, n, params=params)
-    return scores, rows
-
-
 @dataclass(frozen=True)
-class _Dense:
-    """A question's vector, its dense candidate passages and its best sentence cosine."""
+class _Pool:
+    """A question's candidate passages with their scores (rows ascending)."""
 
-    query: npt.NDArray[np.float32]
-    pool: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]
+    dense: npt.NDArray[np.float32]
+    lexical: npt.NDArray[np.float32]
+    in_dense: npt.NDArray[np.bool_]
     best_sentence: float
+    support: dict[int, int]
 
 
 class Retriever:
-    """Dense, BM25 and hybrid retrieval over one stored index."""
+    """Dense, BM25 and hybrid retrieval over one stored index, whose rows its shards hold.
+
+    The retriever itself keeps the chunks (for hits and filters) and the corpus-wide term
+    statistics (for BM25's upper bound and the coverage signal); vectors, BM25 rows and sentence
+    terms are the shards' (:mod:`citeqa.index.shards`). In one process the whole index is one
+    local shard and nothing is copied.
+    """
 
     def __init__(
         self,
         model: Encoder,
         index: StoredIndex,
         encode: Encode | None = None,
+        shards: ShardsOf = local_shards,
     ) -> None:
-        """Keep the model and index, and build the BM25 index (once, at start-up).
+        """Keep the model and index, and build the BM25 index and the shards (once, at start-up).
 
         Args:
             model: the loaded embedding model the index was built with.
-            index: the loaded index.
+            index: the loaded index (its vectors are only read by ``shards``).
             encode: how questions are embedded, ``texts -> (n, dim) float32`` L2-normalised;
                 default :func:`embed` with ``model`` (the service passes a :class:`MicroBatcher`).
+            shards: what holds the rows (default: this process, one shard).
         """
         self.model = model
         self.encode: Encode = encode or (lambda texts: embed(model, texts))
         self.index = index
-        self.bm25 = Bm25Index([c.matching_text() for c in index.chunks])
+        bm25 = Bm25Index([c.matching_text() for c in index.chunks])
+        self.shards = shards(index, bm25)
+        #: The corpus-wide term statistics only (no passage rows): the shards score passages.
+        self.bm25 = bm25.rows(0, 0)
         # Each document's rows (chunks are stored in doc-id order, contiguous), for filters.
         self.doc_rows: dict[str, range] = {}
         for row, chunk in enumerate(index.chunks):
             first = self.doc_rows[chunk.doc_id].start if chunk.doc_id in self.doc_rows else row
             self.doc_rows[chunk.doc_id] = range(first, row + 1)
-        # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
-        self._sentences = [c.sentences for c in index.chunks]
-        tokens = iter(self.bm25.tokenize_many(
-            [c.text[s:e] for c, spans in zip(index.chunks, self._sentences, strict=True) for s, e in spans]
-        ))
-        self._sentence_terms = [[frozenset(next(tokens)) for _ in spans] for spans in self._sentences]
 
-    def _dense(self, question: str, n: int, allowed: npt.NDArray[np.int64] | None = None) -> _Dense:
-        """The question's vector and the dense candidates: the ``n`` nearest passages and the
-        passages of the ``n`` nearest sentences (among ``allowed`` passage rows when given: FAISS
-        skips the others inside the search, so ``n`` candidates still come back)."""
-        query = self.encode([question])
-        index = self.index
+    def _by_shard(self, rows: npt.NDArray[np.int64]) -> dict[int, npt.NDArray[np.int64]]:
+        """``rows`` (ascending) split by the shard that holds them; shards without any left out."""
+        bounds = self.shards.bounds
+        cuts = np.searchsorted(rows, bounds)
+        return {i: rows[cuts[i]:cuts[i + 1]] for i in range(len(bounds) - 1) if cuts[i + 1] > cuts[i]}
+
+    def _pool(self, query: npt.NDArray[np.float32], terms: list[str], n: int, lexical_n: int,
+              lexical: bool, allowed: npt.NDArray[np.int64] | None) -> _Pool:
+        """The candidates (the ``n`` nearest passages, the passages of the ``n`` nearest
+        sentences, the ``lexical_n`` best BM25 passages) merged over the shards, and their scores."""
         if allowed is None:
-            _, rows = index.faiss_index.search(query, min(n, index.faiss_index.ntotal))
-            sentence_cos, sentence_rows = index.sentence_index.search(query, min(n, index.sentence_index.ntotal))
+            asked: dict[int, npt.NDArray[np.int64] | None] = {i: None for i in range(len(self.shards.bounds) - 1)}
         else:
-            sentences = self._sentence_ids(allowed)
-            _, rows = _search(index.faiss_index, query, min(n, len(allowed)), allowed)
-            sentence_cos, sentence_rows = _search(index.sentence_index, query, min(n, len(sentences)), sentences)
-        owners = np.searchsorted(index.sentence_rows, sentence_rows[0][sentence_rows[0] >= 0], side="right") - 1
-        pool = np.union1d(rows[0][rows[0] >= 0], owners).astype(np.int64)
-        best_sentence = float(sentence_cos[0][0]) if sentence_rows[0][0] >= 0 else -1.0
-        return _Dense(query[0], pool, best_sentence)
-
-    def dense_scores(self, query: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> tuple[
-            npt.NDArray[np.float32], npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
-        """Dense scores of some passages: the mean of the passage's cosine and its best sentence's.
-
-        Args:
-            query: ``(dim,)`` the question's vector.
-            rows: ``(n,)`` passage rows.
-
-        Returns:
-            ``(n,)`` dense scores in [-1, 1]; ``(n,)`` best-sentence cosines; and for each passage
-            the ``(sentences,)`` cosines of its sentences.
-        """
-        index = self.index
-        if not len(rows):
-            empty = np.zeros(0, np.float32)
-            return empty, empty, []
-        passage_cos = index.faiss_index.reconstruct_batch(rows) @ query
-        all_cos = index.sentence_index.reconstruct_batch(self._sentence_ids(rows)) @ query
-        counts = index.sentence_rows[rows + 1] - index.sentence_rows[rows]  # every passage has >= 1
-        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        best = np.maximum.reduceat(all_cos, firsts).astype(np.float32)
-        return ((passage_cos + best) / 2).astype(np.float32), best, np.split(all_cos, firsts[1:])
-
-    def _sentence_ids(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        """The sentence rows of passages ``rows`` (``(n,)``), concatenated in the same order."""
-        starts = self.index.sentence_rows[rows]
-        counts = self.index.sentence_rows[rows + 1] - starts
-        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        return (np.arange(int(counts.sum()), dtype=np.int64) + offsets).astype(np.int64)
+            asked = dict(self._by_shard(allowed))
+        found: dict[int, Candidates] = self.shards.call(
+            "candidates", {i: (query, terms, n, lexical_n, rows) for i, rows in asked.items()})
+        parts = [found[i] for i in sorted(found)]
+        cat = np.concatenate
+        dense_rows, _ = best_by_score(cat([p.passage_rows for p in parts] or [np.zeros(0, np.int64)]),
+                                      cat([p.passage_cos for p in parts] or [np.zeros(0, np.float32)]), n)
+        sentence_cos = cat([p.sentence_cos for p in parts] or [np.zeros(0, np.float32)])
+        order = np.lexsort((cat([p.sentence_ids for p in parts] or [np.zeros(0, np.int64)]), -sentence_cos))[:n]
+        owners = cat([p.sentence_owners for p in parts] or [np.zeros(0, np.int64)])[order]
+        best_sentence = float(sentence_cos[order[0]]) if len(order) else -1.0
+        dense_pool = np.union1d(dense_rows, owners).astype(np.int64)
+        rows = dense_pool
+        if lexical_n > 0:
+            lexical_rows, _ = best_by_score(cat([p.lexical_rows for p in parts]), cat([p.lexical_scores for p in parts]),
+                                            lexical_n)
+            rows = np.union1d(dense_pool, lexical_rows).astype(np.int64)
+        units = self.bm25.evidence_units(terms)
+        in_dense = np.isin(rows, dense_pool)
+        bounds = self.shards.bounds
+        cuts = np.searchsorted(rows, bounds)
+        scored: dict[int, RowScores] = self.shards.call("scores", {
+            i: (query, terms, units, part, in_dense[cuts[i]:cuts[i + 1]], lexical)
+            for i, part in self._by_shard(rows).items()})
+        merged = [scored[i] for i in sorted(scored)]
+        empty_f = [np.zeros(0, np.float32)]
+        dense = cat([m.dense for m in merged] or empty_f)
+        support = cat([m.support for m in merged] or [np.zeros(0, np.int64)])
+        return _Pool(rows, dense, cat([m.lexical for m in merged] or empty_f), in_dense, best_sentence,
+                     {int(r): int(s) for r, s in zip(rows, support, strict=True) if s >= 0})
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
@@ -232,71 +208,50 @@ class Retriever:
               dense_weight: float = 0.5, allowed: npt.NDArray[np.int64] | None = None,
               ) -> tuple[list[tuple[int, float]], float, npt.NDArray[np.float32]]:
         """:meth:`rank` with the question's terms already computed, among ``allowed`` rows when
-        given; also returns the question's vector."""
-        dense = self._dense(question, max(k, candidates), allowed)
-        pool = dense.pool
-        if mode != "dense":
-            lexical = self.bm25.scores(terms)
-            if allowed is not None:  # BM25 keeps its corpus-wide statistics; other rows just cannot rank
-                mask = np.zeros(len(lexical), dtype=bool)
-                mask[allowed] = True
-                lexical = np.where(mask, lexical, -1.0).astype(np.float32)
-            if mode == "hybrid":
-                lexical_top = np.argsort(-lexical, kind="stable")[:candidates]
-                pool = np.union1d(dense.pool, lexical_top[lexical[lexical_top] >= 0]).astype(np.int64)
-        # One dense scoring of the whole pool; the dense candidates are a subset of it.
-        pool_dense, _, _ = self.dense_scores(dense.query, pool)
-        in_dense = np.isin(pool, dense.pool)
-        dense_rows, dense_only = pool[in_dense], pool_dense[in_dense]
+        given; also returns the question's ``(dim,)`` vector."""
+        query = self.encode([question])[0]
+        n = max(k, candidates)
+        # BM25 proposes its own candidates only for hybrid; bm25 mode ranks by it alone (k best).
+        lexical_n = candidates if mode == "hybrid" else k if mode == "bm25" else 0
+        pool = self._pool(query, terms, n, lexical_n, mode != "dense", allowed)
+        dense_rows, dense_only = pool.rows[pool.in_dense], pool.dense[pool.in_dense]
         by_dense = tie_order(dense_rows, dense_only)
-        confidence = dense.best_sentence * self._term_evidence(terms, dense_rows[by_dense[:5]])
+        confidence = pool.best_sentence * self._term_evidence(terms, [int(r) for r in dense_rows[by_dense[:5]]],
+                                                              pool.support)
         if mode == "dense":
-            return [(int(dense_rows[i]), float(dense_only[i])) for i in by_dense[:k]], confidence, dense.query
+            return [(int(dense_rows[i]), float(dense_only[i])) for i in by_dense[:k]], confidence, query
         if mode == "bm25":
-            top = np.argsort(-lexical, kind="stable")[:k]
-            top = top[lexical[top] >= 0]
-            return [(int(r), float(lexical[r])) for r in top], confidence, dense.query
+            top_rows, top_scores = best_by_score(pool.rows, pool.lexical, k)
+            in_lexical = top_scores >= 0
+            return [(int(r), float(s)) for r, s in zip(top_rows[in_lexical], top_scores[in_lexical], strict=True)], \
+                confidence, query
         # Stable scales, not the min and max of this pool: the dense score as it is (clipped at 0)
         # and BM25 over the query's own upper bound, so that a one-passage corpus keeps a real
         # score and the only passage matching a rare term ("2024") keeps that evidence against one
         # that does not.
         upper = self.bm25.upper_bound(terms)
-        lexical_share = lexical[pool] / upper if upper > 0 else np.zeros(len(pool), dtype=np.float32)
-        fused = dense_weight * np.clip(pool_dense, 0.0, 1.0) + (1 - dense_weight) * lexical_share
-        order = tie_order(pool, fused)[:k]
-        return [(int(pool[i]), float(fused[i])) for i in order], confidence, dense.query
+        lexical_share = pool.lexical / upper if upper > 0 else np.zeros(len(pool.rows), dtype=np.float32)
+        fused = dense_weight * np.clip(pool.dense, 0.0, 1.0) + (1 - dense_weight) * lexical_share
+        order = tie_order(pool.rows, fused)[:k]
+        return [(int(pool.rows[i]), float(fused[i])) for i in order], confidence, query
 
-    def _term_evidence(self, terms: list[str], rows: npt.NDArray[np.int64]) -> float:
-        """Mean of coverage and support (module docstring), in [0, 1]; 0 for no content term."""
+    def _term_evidence(self, terms: list[str], rows: list[int], support: dict[int, int]) -> float:
+        """Mean of coverage and support (module docstring), in [0, 1]; 0 for no content term.
+        ``support`` maps a row to how many evidence units it holds (from the shards)."""
         units = self.bm25.evidence_units(terms)  # content terms; CJK counted by character
-        if not units or not len(rows):
+        if not units or not rows:
             return 0.0
         coverage = sum(u in self.bm25.vocabulary_units for u in units) / len(units)
-        support = max(sum(u in self.bm25.passage_units[r] for u in units) for r in rows) / len(units)
-        return (coverage + support) / 2
+        return (coverage + max(support[r] for r in rows) / len(units)) / 2
 
-    def quote(self, row: int, terms: set[str], sentence_cos: npt.NDArray[np.float32] | None = None) -> Quote:
-        """The sentence of passage ``row`` that best answers the question: the highest share of
-        the question's terms plus cosine to the question (earliest on ties); by terms alone
-        without ``sentence_cos``.
-
-        Args:
-            row: the passage's row in the index.
-            terms: the question's terms, from :meth:`Bm25Index.query_terms`.
-            sentence_cos: ``(sentences,)`` the cosine of each of the passage's sentences to the
-                question (:meth:`dense_scores`), or None.
-
-        Returns:
-            A span of the document's text layer: ``text_layer[start:end] == text``.
-        """
-        chunk = self.index.chunks[row]
-        shared = np.array([len(terms & sentence) for sentence in self._sentence_terms[row]], dtype=np.float64)
-        scores = shared / max(len(terms), 1)
-        if sentence_cos is not None:
-            scores = scores + sentence_cos
-        best = int(np.argmax(np.round(scores, SCORE_DECIMALS)))
-        start, end = self._sentences[row][best]
-        return Quote(chunk.start + start, chunk.start + end, chunk.text[start:end])
+    def quotes(self, query: npt.NDArray[np.float32], terms: list[str], rows: list[int]) -> list[Quote]:
+        """The quote of each passage ``rows`` (see :meth:`citeqa.index.shards.Shard.quotes`), from
+        the shards that hold them, in the order of ``rows``."""
+        wanted = np.array(sorted(set(rows)), dtype=np.int64)
+        parts = self._by_shard(wanted)
+        found: dict[int, list[Quote]] = self.shards.call("quotes", {i: (query, terms, part) for i, part in parts.items()})
+        by_row = {int(r): q for i, part in parts.items() for r, q in zip(part, found[i], strict=True)}
+        return [by_row[r] for r in rows]
 
     def answer(self, question: str, k: int, min_confidence: float, mode: Mode = "hybrid",
                dense_weight: float = 0.5, allowed: npt.NDArray[np.int64] | None = None) -> Answer:
@@ -313,17 +268,15 @@ class Retriever:
             min_confidence: the abstention threshold (a setting; eval/RESULTS.md says how chosen).
             mode: see :meth:`rank`.
             dense_weight: see :meth:`rank`.
-            allowed: ``(m,)`` the passage rows that may be returned (a filter); None: all.
+            allowed: ``(m,)`` the passage rows that may be returned (a filter), ascending; None: all.
         """
         terms = self.bm25.query_terms(question)
         ranked, confidence, query = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight,
                                                allowed=allowed)
-        term_set = set(terms)
-        _, _, sentence_cos = self.dense_scores(query, np.array([row for row, _ in ranked], dtype=np.int64))
+        quotes = self.quotes(query, terms, [row for row, _ in ranked])
         hits: list[Hit] = []
-        for (row, score), cos in zip(ranked, sentence_cos, strict=True):
+        for (row, score), quote in zip(ranked, quotes, strict=True):
             chunk = self.index.chunks[row]
-            quote = self.quote(row, term_set, cos)
             if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
                    for h in hits):
                 continue

@@ -291,8 +291,9 @@ def read_manifest(index_dir: Path) -> Manifest:
     return _with_live_version(index_dir, _read_manifest_file)
 
 
-def _load_version(version: Path) -> StoredIndex:
-    """Load and check one version folder (only its five files are opened)."""
+def _load_version(version: Path, vectors: bool = True) -> StoredIndex:
+    """Load and check one version folder (only its five files are opened; the two FAISS files
+    only have their headers checked when not ``vectors``)."""
     manifest = _read_manifest_file(version)
     fix = f"rebuild with `citeqa index --index {version.parent}`"
     try:
@@ -302,22 +303,39 @@ def _load_version(version: Path) -> StoredIndex:
         chunks = _read_chunks(version / _CHUNKS, manifest)
         documents = _read_documents(version / _DOCUMENTS, manifest)
         _check_spans(chunks, documents, version)
-        faiss_index = _read_faiss(version / _FAISS, manifest)
-        sentence_index = _read_faiss(version / _SENTENCES, manifest)
+        if vectors:
+            faiss_index = _read_faiss(version / _FAISS, manifest)
+            sentence_index = _read_faiss(version / _SENTENCES, manifest)
+        else:  # a router whose shards hold the vectors: empty stand-ins of the right dimension
+            faiss_index = faiss.IndexFlatIP(manifest.dim)
+            sentence_index = faiss.IndexFlatIP(manifest.dim)
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {fix}") from exc
     return StoredIndex(faiss_index, chunks, manifest, version, documents, sentence_index, sentence_rows(chunks))
 
 
-def load_index(index_dir: Path) -> StoredIndex:
-    """Load the live index version.
+def load_index(index_dir: Path, *, version: str | None = None, vectors: bool = True) -> StoredIndex:
+    """Load the live index version (or the one named).
 
     Only ``CURRENT`` and the version's ``manifest.json``, ``index.faiss``, ``sentences.faiss``,
     ``chunks.jsonl`` and ``documents.jsonl`` are read, each checked before use; nothing is unpickled.
 
+    Args:
+        index_dir: the index folder.
+        version: a version folder's name (what a shard is told to serve); None: ``CURRENT``'s.
+        vectors: read the FAISS files; when False their headers are checked and the two indexes
+            are empty (``ntotal`` 0), for a process whose shards hold the vectors.
+
     Raises:
-        IndexNotFoundError: no index in ``index_dir``.
+        IndexNotFoundError: no index in ``index_dir``, or no such version (a build since removed it).
         IndexCorruptError: a file is missing, unreadable, malformed or inconsistent with the
-            others; the message names the file.
+            others; the message names the file. A version name that is not one.
     """
-    return _with_live_version(index_dir, _load_version)
+    if version is None:
+        return _with_live_version(index_dir, lambda path: _load_version(path, vectors))
+    if not _VERSION_NAME.fullmatch(version):
+        raise IndexCorruptError(f"{version[:80]!r} is not an index version folder name")
+    path = index_dir / version
+    if not path.is_dir() or path.is_symlink():
+        raise IndexNotFoundError(f"no index version {version} in {str(index_dir)!r} (a newer build removed it)")
+    return _load_version(path, vectors)

@@ -31,7 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from mcp.server.transport_security import TransportSecuritySettings
 
 from citeqa.corpus.reader import is_junk
-from citeqa.index.store import current_version, load_index
+from citeqa.index.retrieval import ShardsOf
+from citeqa.index.shards import local_shards
+from citeqa.index.store import current_version
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
@@ -80,6 +82,8 @@ class AppState:
     settings: Settings
     engine: Engine | None = None
     status: str = "starting"
+    #: what holds the vectors (remote shards under ``citeqa serve --ray --shards N``)
+    shards_of: ShardsOf = local_shards
     #: serialises the service's own index builds (document writes, --watch)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
@@ -131,7 +135,7 @@ class AppState:
                     continue
                 with self.write_lock:  # not while this server itself is building
                     engine = self.engine  # what serves now (a write may have swapped meanwhile)
-                    stored = load_index(self.settings.index_dir)
+                    stored = engine.load_live()
                     if stored.path != engine.index.path:
                         self.swap(engine.with_index(stored))
             except Exception as exc:  # keep serving what is loaded; say why in the log, once
@@ -145,7 +149,7 @@ class AppState:
             log.info("citeqa: %s", status)
 
         try:
-            self.engine = Engine.start(self.settings, on_status=set_status)
+            self.engine = Engine.start(self.settings, on_status=set_status, shards_of=self.shards_of)
             self.status = "ready"
         except Exception as exc:  # reported by /readyz and the log; the process stays up for it
             self.status = f"failed: {type(exc).__name__}: {exc}"
@@ -287,7 +291,8 @@ async def _upload_bytes(request: Request) -> bytes:
 
 
 def create_app(
-    settings: Settings | None = None, *, engine: Engine | None = None, check_index: bool = True
+    settings: Settings | None = None, *, engine: Engine | None = None, check_index: bool = True,
+    shards_of: ShardsOf = local_shards,
 ) -> FastAPI:
     """Build the app.
 
@@ -297,6 +302,8 @@ def create_app(
             the lifespan starts one in a background thread.
         check_index: refuse to start, before serving anything, when ``rebuild == "never"`` and the
             index is missing or stale (the message names the command that rebuilds).
+        shards_of: what holds the vectors when the lifespan starts the engine (default: this
+            process; Ray shards under ``citeqa serve --ray --shards N``).
 
     Raises:
         IndexMismatchError: from the lifespan, as described for ``check_index``.
@@ -314,7 +321,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        state = AppState(settings)
+        state = AppState(settings, shards_of=shards_of)
         app.state.citeqa = state
         if engine is not None:
             state.engine, state.status = engine, "ready"

@@ -192,10 +192,13 @@ def serve(
         "--ray", metavar="ADDRESS",
         help="serve as replicas on a Ray cluster behind Ray Serve: 'auto' or the head's host:port "
         "(needs citeqa[ray]) [CITEQA_RAY_ADDRESS]")] = None,
-    replicas: Annotated[int, typer.Option(min=1, help="replicas of the app with --ray, each with the whole index")] = 2,
+    replicas: Annotated[int, typer.Option(min=1, help="replicas of the app (and of each shard) with --ray")] = 2,
+    shards: Annotated[int, typer.Option(
+        min=0, help="with --ray: split the index's rows over N shard deployments, the app replicas routing "
+        "to them (0: every replica holds the whole index)")] = 0,
 ) -> None:
     """Build the index if needed, then serve the HTTP API (in this process, or with --ray as
-    replicas on a Ray cluster, answering exactly as one process does)."""
+    replicas on a Ray cluster, sharded or not, answering exactly as one process does)."""
     import uvicorn
 
     from citeqa.service.app import create_app
@@ -205,9 +208,11 @@ def serve(
     settings = make_settings(corpus, index, host=host, port=port, ray_address=ray, **flags,
                              **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
+    if shards and settings.ray_address is None:
+        raise ValueError("--shards needs --ray (one process holds the whole index)")
     check_port(settings.host, settings.port)
     if settings.ray_address is not None:
-        serve_on_ray(settings, replicas)
+        serve_on_ray(settings, replicas, shards)
         return
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     tune_threads_for_serving(settings)
@@ -217,9 +222,9 @@ def serve(
     uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
 
 
-def serve_on_ray(settings: Settings, replicas: int) -> None:
-    """``citeqa serve --ray``: bring the index up to date here (replicas only load it), then
-    deploy the replicas on the cluster and wait for Ctrl-C."""
+def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
+    """``citeqa serve --ray``: bring the index up to date here (replicas and shards only load
+    it), then deploy them on the cluster and wait for Ctrl-C."""
     from citeqa.service import ray_serve
     from citeqa.service.ray_cluster import connect
     from citeqa.service.engine import (
@@ -240,8 +245,9 @@ def serve_on_ray(settings: Settings, replicas: int) -> None:
     elif index_problem(settings) is not None:  # built once here, not by every replica
         ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
                      on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
-    ray_serve.deploy(settings, replicas, cpus_per_replica=settings.ray_embedder_cpus)
-    out.print(f"citeqa: {replicas} replicas on the Ray cluster at {settings.ray_address}, serving on "
+    ray_serve.deploy(settings, replicas, shards)
+    layout = f"{replicas} replicas" + (f" routing to {shards} shards x {replicas} replicas" if shards else "")
+    out.print(f"citeqa: {layout} on the Ray cluster at {settings.ray_address}, serving on "
               f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True)
     ray_serve.serve_forever()
 

@@ -18,7 +18,8 @@ from citeqa.index.build import ChunkDocuments, EmbedTexts, build_index, chunk_lo
 from citeqa.index.embedding import embed, load_model, pass_size
 from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, IndexStoreError
 from citeqa.index.manifest import ChunkingParams, stale_reasons
-from citeqa.index.retrieval import Retriever
+from citeqa.index.retrieval import Retriever, ShardsOf
+from citeqa.index.shards import local_shards
 from citeqa.index.store import StoredIndex, current_version, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
@@ -260,6 +261,9 @@ class Engine:
 
     settings: Settings
     retriever: Retriever
+    #: What holds the index's vectors and BM25 rows: this process (default), or remote shards
+    #: (``citeqa serve --ray --shards N``), in which case this process never reads the vectors.
+    shards_of: ShardsOf = local_shards
 
     @classmethod
     def start(
@@ -269,6 +273,7 @@ class Engine:
         on_status: Callable[[str], None] = lambda status: None,
         show_progress: bool = False,
         model: Encoder | None = None,
+        shards_of: ShardsOf = local_shards,
     ) -> Engine:
         """Load the model and the index; read the corpus and build the index only when the stored
         one is missing or stale (an up-to-date index holds every text layer it cites).
@@ -278,6 +283,7 @@ class Engine:
             on_status: called with a short status line at each step (for logs and /readyz).
             show_progress: progress bar while embedding.
             model: an already loaded model of ``settings.model`` (tests share one per session).
+            shards_of: what holds the vectors (see :attr:`shards_of`).
 
         Raises:
             citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
@@ -288,7 +294,7 @@ class Engine:
         stored: StoredIndex | None = None
         if index_problem(settings) is None:
             try:
-                stored = load_index(settings.index_dir)
+                stored = load_index(settings.index_dir, vectors=shards_of is local_shards)
             except IndexCorruptError:
                 stored = None  # rebuilt below, or refused under the 'never' policy
         if model is None:
@@ -307,7 +313,7 @@ class Engine:
         query_pass = pass_size(settings.backend, QUERY_PASS)
         batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=query_pass), max_batch=settings.encode_batch,
                                max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
-        return cls(settings, Retriever(model, stored, encode=batcher))
+        return cls(settings, Retriever(model, stored, encode=batcher, shards=shards_of), shards_of)
 
     @property
     def index(self) -> StoredIndex:
@@ -329,7 +335,17 @@ class Engine:
                 f"this server runs {expected[0]} ({expected[1]}, {expected[2]}): restart it to switch",
                 ["model or chunking"],
             )
-        return Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode))
+        return Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode,
+                                               shards=self.shards_of), self.shards_of)
+
+    def load_live(self) -> StoredIndex:
+        """Load the live index version as this engine needs it (without the vectors when its
+        shards hold them).
+
+        Raises:
+            citeqa.index.errors.IndexStoreError: as :func:`citeqa.index.store.load_index`.
+        """
+        return load_index(self.settings.index_dir, vectors=self.shards_of is local_shards)
 
     def reindex(self) -> Engine:
         """Bring the index up to date with the corpus folder (incrementally) and return an engine

@@ -130,7 +130,13 @@ class Settings(BaseSettings):
     )
     ray_embedders: int = Field(default=2, ge=1, description="embedder actors a Ray build runs (the actor pool's size)")
     ray_embedder_cpus: int = Field(
-        default=1, ge=1, description="CPUs each Ray embedder actor (and each `serve --ray` replica) reserves; the actors' ONNX threads"
+        default=1, ge=1, description="CPUs each Ray embedder actor reserves; the actors' ONNX threads"
+    )
+    ray_replica_cpus: float = Field(
+        default=1.0, gt=0, description="CPUs each `serve --ray` app replica reserves (its encoder's threads: at least one)"
+    )
+    ray_shard_cpus: float = Field(
+        default=1.0, gt=0, description="CPUs each replica of a `serve --ray --shards N` shard reserves"
     )
     ray_batch_size: int = Field(default=256, ge=1, description="texts per batch handed to a Ray embedder actor")
     encode_batch: int = Field(default=32, ge=1, description="most questions embedded together (micro-batching of concurrent requests)")

@@ -32,13 +32,13 @@ def test_small_corpora_are_exact_large_ones_ivf_with_good_recall(tmp_path: Path)
 
 
 def test_a_filtered_search_returns_only_allowed_rows_flat_and_ivf() -> None:
-    from citeqa.index.retrieval import _search
+    from citeqa.index.shards import _search
 
     data, queries = _unit(12_000, 32, 2), _unit(5, 32, 3)
     allowed = np.arange(0, 12_000, 7, dtype=np.int64)
     for index in (build_ann_index(data), build_ann_index(data, exact_max=10_000)):
-        _, rows = _search(index, queries, 10, allowed)
-        assert (rows >= 0).all() and set(rows.ravel()) <= set(allowed.tolist())
+        rows = np.stack([_search(index, query.reshape(1, -1), 10, allowed)[1] for query in queries])
+        assert rows.shape == (5, 10) and set(rows.ravel()) <= set(allowed.tolist())
         # Exact for a flat index: the same top 10 as searching the allowed rows alone.
         if index_type(index) == "IndexFlatIP":
             truth = allowed[np.argsort(-(data[allowed] @ queries.T), axis=0)[:10].T]

@@ -10,8 +10,10 @@ import pytest
 from citeqa.corpus.reader import read_corpus
 from citeqa.corpus.sentences import sentence_spans
 from citeqa.index.build import build_index
+from citeqa.index.lexical import Bm25Index
 from citeqa.index.manifest import ChunkingParams
 from citeqa.index.retrieval import MODES, Retriever
+from citeqa.index.shards import Shard
 from citeqa.service.settings import Settings
 from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
 
@@ -102,7 +104,8 @@ def test_a_word_split_by_an_invisible_character_is_still_found(model, tmp_path: 
     retriever = Retriever(model, stored)
     answer = retriever.answer("Where is the market in Kreuzberg?", 3, min_confidence=0.33)
     assert answer.hits[0].chunk.doc_id == "district.html" and "market" in answer.hits[0].chunk.text
-    assert retriever.bm25.scores(retriever.bm25.query_terms("Kreuzberg"))[stored.chunks.index(answer.hits[0].chunk)] > 0
+    bm25 = Bm25Index([c.matching_text() for c in stored.chunks])
+    assert bm25.scores(bm25.query_terms("Kreuzberg"))[stored.chunks.index(answer.hits[0].chunk)] > 0
     assert answer.answered, answer.confidence
 
 
@@ -149,11 +152,11 @@ def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriev
     assert index.sentence_rows[-1] == index.sentence_index.ntotal == sum(len(c.sentences) for c in index.chunks)
     query = retriever.encode([REFUGEE_QUESTION])[0]
     rows = np.arange(len(index.chunks), dtype=np.int64)
-    scores, best, per_passage = retriever.dense_scores(query, rows)
+    shard = Shard(index, Bm25Index([c.matching_text() for c in index.chunks]), 0, len(index.chunks))
+    scores, per_passage = shard.dense_scores(query, rows)
     for row in (0, len(rows) // 2, len(rows) - 1):
         chunk = index.chunks[row]
         vectors = retriever.encode(chunk.sentence_texts())
         assert np.allclose(per_passage[row], vectors @ query, atol=1e-4)
-        assert best[row] == per_passage[row].max()
         passage = float(index.faiss_index.reconstruct(int(row)) @ query)
-        assert scores[row] == pytest.approx((passage + best[row]) / 2, abs=1e-5)
+        assert scores[row] == pytest.approx((passage + per_passage[row].max()) / 2, abs=1e-5)

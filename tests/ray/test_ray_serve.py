@@ -1,6 +1,7 @@
-"""``citeqa serve --ray --replicas 2`` on the two-node test cluster: the same answers as
-``citeqa serve``, requests spread over both replicas, and a killed replica replaced without a
-request lost (the client retries what the dying replica dropped)."""
+"""``citeqa serve --ray --replicas 2``, whole-index replicas and then ``--shards 2`` (two shards of
+two replicas each, behind two router replicas), on the two-node test cluster: the same answers as
+``citeqa serve``, requests spread over the replicas, and a killed replica (a router, then a shard)
+replaced without a request lost (the client retries what the dying replica dropped)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from tests.conftest import BUILTIN_CORPUS, SHARED
 pytestmark = pytest.mark.ray
 CITEQA = str(Path(sys.executable).parent / "citeqa")
 REPLICA_TITLE = b"ray::ServeReplica:citeqa:CiteqaReplica"
+SHARD_TITLE = b"ray::ServeReplica:citeqa:CiteqaShard"
 
 
 def free_port() -> int:
@@ -32,15 +35,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def replica_pids(session_dir: str) -> set[int]:
+def replica_pids(session_dir: str, title: bytes = REPLICA_TITLE) -> set[int]:
     """The replicas' processes in the cluster whose session folder is ``session_dir``: Ray titles
-    them ``ray::ServeReplica:<app>:<deployment>``, and their parent is a raylet of that session
-    (another citeqa on another cluster of this machine has replicas of the same title)."""
+    them ``ray::ServeReplica:<app>:<deployment>`` (``title`` is a prefix of that), and their parent
+    is a raylet of that session (another citeqa on another cluster of this machine has replicas of
+    the same title)."""
     pids = set()
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
             try:
-                if not (proc / "cmdline").read_bytes().startswith(REPLICA_TITLE):
+                if not (proc / "cmdline").read_bytes().startswith(title):
                     continue
                 parent = (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
                 if session_dir.encode() in Path(f"/proc/{parent}/cmdline").read_bytes():
@@ -74,26 +78,39 @@ def questions() -> list[str]:
     return [q.question for path in sets if path.exists() for q in load_questions(path)]
 
 
-@pytest.fixture(scope="session")
-def servers(ray_cluster: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
-    """``citeqa serve --ray`` (2 replicas) and a plain ``citeqa serve`` over the same index: their
-    URLs, and the cluster's session folder (see :func:`replica_pids`)."""
+@dataclass(frozen=True)
+class Servers:
+    """A ``citeqa serve --ray`` and a plain ``citeqa serve`` over the same index."""
+
+    on_ray: str
+    plain: str
+    session: str  # the cluster's session folder (see replica_pids)
+    shards: int
+
+
+@pytest.fixture(scope="session", params=[0, 2], ids=["replicated", "sharded"])
+def servers(request: pytest.FixtureRequest, ray_cluster: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """``citeqa serve --ray --replicas 2 [--shards 2]`` and a plain ``citeqa serve`` over the same
+    index. The sharded app reserves half a CPU per router replica and a quarter per shard replica:
+    the six replicas fit the cluster's two CPUs."""
+    shards: int = request.param
     index = tmp_path_factory.mktemp("ray-serve") / "index"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
     env = {k: v for k, v in env.items() if not k.startswith("CITEQA_")}
+    ray_env = {**env, "CITEQA_RAY_REPLICA_CPUS": "0.5", "CITEQA_RAY_SHARD_CPUS": "0.25"} if shards else env
     ray_port, plain_port = free_port(), free_port()
     common = ["--corpus", str(BUILTIN_CORPUS), "--index", str(index)]
     log = (index.parent / "serve-ray.log").open("w")
-    on_ray = subprocess.Popen([CITEQA, "serve", "--ray", ray_cluster.address, "--replicas", "2",
-                               "--port", str(ray_port), *common], env=env, stdout=log, stderr=subprocess.STDOUT)
+    on_ray = subprocess.Popen([CITEQA, "serve", "--ray", ray_cluster.address, "--replicas", "2", "--shards", str(shards),
+                               "--port", str(ray_port), *common], env=ray_env, stdout=log, stderr=subprocess.STDOUT)
     plain = None
     try:
         wait_ready(f"http://127.0.0.1:{ray_port}", times=10)
         plain = subprocess.Popen([CITEQA, "serve", "--port", str(plain_port), *common], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_ready(f"http://127.0.0.1:{plain_port}")
-        yield (f"http://127.0.0.1:{ray_port}", f"http://127.0.0.1:{plain_port}",
-               ray_cluster.head_node.get_session_dir_path())
+        yield Servers(f"http://127.0.0.1:{ray_port}", f"http://127.0.0.1:{plain_port}",
+                      ray_cluster.head_node.get_session_dir_path(), shards)
     finally:
         if plain is not None:
             plain.terminate()
@@ -114,8 +131,8 @@ def cited(response: httpx.Response) -> tuple[Any, ...]:
              for p in body["passages"]])
 
 
-def test_replicas_answer_exactly_as_one_process(servers: tuple[str, str, str]) -> None:
-    on_ray, plain, _ = servers
+def test_replicas_answer_exactly_as_one_process(servers: Servers) -> None:
+    on_ray, plain = servers.on_ray, servers.plain
     asked = questions()
     assert len(asked) >= 20
     with httpx.Client(timeout=60) as client:
@@ -124,6 +141,10 @@ def test_replicas_answer_exactly_as_one_process(servers: tuple[str, str, str]) -
             b = client.post(f"{plain}/ask", json={"question": question, "k": 5})
             assert a.status_code == b.status_code == 200
             assert cited(a) == cited(b), question
+        # a filter reaches the shards as row ranges
+        one = {"question": asked[0], "k": 3, "filter": {"doc_ids": ["00[13]_*"]}}
+        a, b = client.post(f"{on_ray}/ask", json=one), client.post(f"{plain}/ask", json=one)
+        assert a.status_code == b.status_code == 200 and cited(a) == cited(b)
         # the rest of the API is the same app: a document, an error, the page
         doc = client.get(f"{on_ray}/documents/004_503d341e454f2bd7.txt")
         assert doc.status_code == 200 and doc.json() == client.get(f"{plain}/documents/004_503d341e454f2bd7.txt").json()
@@ -132,21 +153,25 @@ def test_replicas_answer_exactly_as_one_process(servers: tuple[str, str, str]) -
         assert client.get(f"{on_ray}/").status_code == 200
 
 
-def test_requests_are_spread_over_the_replicas(servers: tuple[str, str, str]) -> None:
-    on_ray, _, session = servers
-    pids = replica_pids(session)
-    assert len(pids) == 2
-    before = {pid: cpu_seconds(pid) for pid in pids}
+def test_requests_are_spread_over_the_replicas(servers: Servers) -> None:
+    kinds = [REPLICA_TITLE] + ([SHARD_TITLE + b"0", SHARD_TITLE + b"1"] if servers.shards else [])
+    pids = {kind: replica_pids(servers.session, kind) for kind in kinds}
+    assert all(len(found) == 2 for found in pids.values()), pids
+    before = {pid: cpu_seconds(pid) for found in pids.values() for pid in found}
     with httpx.Client(timeout=60) as client:
         for i, question in enumerate(questions() * 2):
-            client.post(f"{on_ray}/ask", json={"question": f"{question} ({i})"}).raise_for_status()
-    spent = {pid: cpu_seconds(pid) - before[pid] for pid in pids}
-    total = sum(spent.values())
-    assert total > 0 and min(spent.values()) >= 0.2 * total, spent
+            client.post(f"{servers.on_ray}/ask", json={"question": f"{question} ({i})"}).raise_for_status()
+    for kind, found in pids.items():  # each deployment's replicas share its work
+        spent = {pid: cpu_seconds(pid) - before[pid] for pid in found}
+        total = sum(spent.values())
+        print(kind.decode(), spent)  # shown with pytest -s
+        assert total > 0 and min(spent.values()) >= 0.2 * total, (kind, spent)
 
 
-def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: tuple[str, str, str]) -> None:
-    on_ray, _, session = servers
+def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: Servers) -> None:
+    on_ray, session = servers.on_ray, servers.session
+    # Whole-index replicas: kill one of them; sharded: kill a replica of a shard.
+    title = SHARD_TITLE + b"1" if servers.shards else REPLICA_TITLE
     asked = questions()
     outcomes: list[int] = []
     retries = 0
@@ -169,7 +194,8 @@ def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: tuple[str,
                 outcomes.append(status)
                 i += 1
 
-    before = replica_pids(session)
+    before = replica_pids(session, title)
+    assert len(before) == 2
     worker = threading.Thread(target=load)
     worker.start()
     try:
@@ -177,14 +203,14 @@ def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: tuple[str,
         victim = sorted(before)[0]
         os.kill(victim, signal.SIGKILL)
         deadline = time.monotonic() + 120
-        while not (len(replica_pids(session)) == 2 and victim not in replica_pids(session)):
+        while not (len(replica_pids(session, title)) == 2 and victim not in replica_pids(session, title)):
             assert time.monotonic() < deadline, "the killed replica was not replaced"
             time.sleep(0.5)
         wait_ready(on_ray, times=10)
-        time.sleep(1.0)
+        time.sleep(2.0)  # the new replica takes requests too
     finally:
         stop.set()
         worker.join(timeout=120)
-    print(f"killed replica: {len(outcomes)} requests, {retries} sent again")  # shown with pytest -s
+    print(f"killed {title.decode()}: {len(outcomes)} requests, {retries} sent again")  # shown with pytest -s
     assert outcomes and all(status == 200 for status in outcomes), (outcomes, retries)
-    assert replica_pids(session) - before  # a new process serves in the dead one's place
+    assert replica_pids(session, title) - before  # a new process serves in the dead one's place

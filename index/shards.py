@@ -1,0 +1,364 @@
+"""Shards: each holds a range of an index's passage rows (their passage and sentence vectors,
+their part of the BM25 matrix with the corpus-wide statistics, their sentences' terms) and answers
+the three questions the :class:`~citeqa.index.retrieval.Retriever` asks of every shard.
+
+One process serves its whole index as one shard (:class:`LocalShards`); ``citeqa serve --ray
+--shards N`` puts each range in its own Ray Serve deployment (``citeqa.service.ray_serve``). The
+retriever merges what the shards return so that any number of shards ranks exactly as one:
+
+1. :meth:`Shard.candidates`: the shard's nearest passages, nearest sentences and best BM25
+   passages. The best ``n`` of a union of per-shard best-``n`` lists are the global best ``n``
+   (FAISS ``IndexFlat`` is exact; an IVF shard keeps the whole index's coarse quantizer, so it
+   probes the same lists for a question). Ties are broken by row, as :func:`tie_order` does.
+2. :meth:`Shard.scores`: dense and BM25 scores of the pooled rows it holds, and the term support
+   of its five best dense rows (the global five best are among the shards' five best).
+3. :meth:`Shard.quotes`: the quote of each passage that is shown.
+
+Rows are global (row ``i`` of the stored index) in every argument and result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+import faiss
+import numpy as np
+import numpy.typing as npt
+
+from citeqa.index.lexical import Bm25Index
+from citeqa.index.store import StoredIndex
+
+#: Rows per shard whose term support :meth:`Shard.scores` reports (the confidence signal's
+#: "support" is the best of the five best dense passages; see citeqa.index.retrieval).
+SUPPORT_ROWS = 5
+
+#: Decimals at which scores are compared when ordering. The vector of one text differs by ~1e-7
+#: between batch compositions (an incremental build embeds in other batches than a full one); that
+#: noise must not reorder passages that tie, such as the same paragraph twice.
+SCORE_DECIMALS = 6
+
+ShardMethod = Literal["candidates", "scores", "quotes"]
+
+
+def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+    """Indices that sort ``scores`` descending at :data:`SCORE_DECIMALS`, ties by ascending row
+    (document order), so that equal passages always come in the same order.
+
+    Args:
+        rows: ``(n,)`` index rows.
+        scores: ``(n,)`` their scores.
+
+    Returns:
+        ``(n,)`` positions into ``rows``/``scores``, best first.
+    """
+    return np.lexsort((rows, -np.round(scores.astype(np.float64), SCORE_DECIMALS))).astype(np.int64)
+
+
+def best_by_score(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32], n: int) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """The ``n`` best ``(rows, scores)`` by score descending (float32, exact), ties by ascending
+    row: the order of a stable ``argsort(-scores)`` over rows in ascending order, so merging the
+    per-shard lists gives the list of one shard holding every row."""
+    order = np.lexsort((rows, -scores))[:n]
+    return rows[order], scores[order]
+
+
+def split_rows(n_rows: int, shards: int) -> tuple[int, ...]:
+    """Bounds of ``shards`` contiguous row ranges of near-equal size: shard ``i`` holds rows
+    ``bounds[i]`` to ``bounds[i + 1] - 1``.
+
+    Raises:
+        ValueError: ``shards`` < 1.
+    """
+    if shards < 1:
+        raise ValueError(f"shards must be at least 1, got {shards}")
+    return tuple(int(b) for b in np.linspace(0, n_rows, shards + 1).round().astype(np.int64))
+
+
+def _search(index: faiss.Index, query: npt.NDArray[np.float32], n: int, ids: npt.NDArray[np.int64] | None) -> tuple[
+        npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """``index.search`` for one ``(1, dim)`` query, over the rows ``ids`` only when given (a FAISS
+    ``IDSelectorBatch``; IVF keeps its nprobe). Returns ``(n,)`` scores and rows, -1 rows dropped."""
+    if n <= 0:
+        return np.zeros(0, np.float32), np.zeros(0, np.int64)
+    if ids is None:
+        scores, rows = index.search(query, n)
+    else:
+        selector = faiss.IDSelectorBatch(ids.astype(np.int64))
+        if isinstance(index, faiss.IndexIVF):
+            # The SWIG classes take keyword arguments; faiss's type stubs do not say so.
+            params: faiss.SearchParameters = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)  # type: ignore[call-arg]
+        else:
+            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+        scores, rows = index.search(query, n, params=params)
+    found = rows[0] >= 0
+    return scores[0][found].astype(np.float32), rows[0][found].astype(np.int64)
+
+
+def _slice_vectors(index: faiss.Index, lo: int, hi: int) -> faiss.Index:
+    """Rows ``lo..hi-1`` of a FAISS index as an index of the same kind (rows renumbered from 0).
+
+    The copy starts from a clone, so an IVF index keeps its trained coarse quantizer and probes
+    the same lists as the whole index would."""
+    if lo == 0 and hi == index.ntotal:
+        return index
+    vectors = index.reconstruct_n(lo, hi - lo)
+    part = faiss.clone_index(index)
+    part.reset()  # an IVF index keeps its quantizer and its (now empty) direct map
+    part.add(vectors)
+    return part
+
+
+def _cosines(vectors: npt.NDArray[np.float32], query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """``(n,)`` inner products of ``(n, dim)`` rows with a ``(dim,)`` query, each row's the same
+    whatever other rows are in the batch. A BLAS ``vectors @ query`` is not: the sum of one row
+    came out 1e-7 apart in batches of other sizes (shards hold other rows), enough to flip a score
+    rounded to 6 decimals. numpy's row sums are pairwise in a fixed order per row."""
+    return np.asarray(np.sum(vectors * query, axis=1, dtype=np.float32), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What one shard proposes for a question (global rows; every list best first).
+
+    Attributes:
+        passage_rows, passage_cos: ``(<= n,)`` the nearest passages and their cosine.
+        sentence_ids, sentence_cos: ``(<= n,)`` the nearest sentences (global sentence rows) and
+            their cosine.
+        sentence_owners: ``(<= n,)`` the passage row of each of those sentences.
+        lexical_rows, lexical_scores: ``(<= lexical_n,)`` the best BM25 passages (score >= 0; a
+            zero score counts, as in one process), empty when BM25 was not asked.
+    """
+
+    passage_rows: npt.NDArray[np.int64]
+    passage_cos: npt.NDArray[np.float32]
+    sentence_ids: npt.NDArray[np.int64]
+    sentence_cos: npt.NDArray[np.float32]
+    sentence_owners: npt.NDArray[np.int64]
+    lexical_rows: npt.NDArray[np.int64]
+    lexical_scores: npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class RowScores:
+    """Scores of some of a shard's rows (in the order asked).
+
+    Attributes:
+        dense: ``(n,)`` the mean of the passage's cosine and its best sentence's.
+        lexical: ``(n,)`` BM25 scores (zeros when not asked).
+        support: ``(n,)`` how many of the question's evidence units each passage holds, for the
+            shard's :data:`SUPPORT_ROWS` best dense candidates by ``dense``; -1 for the others.
+    """
+
+    dense: npt.NDArray[np.float32]
+    lexical: npt.NDArray[np.float32]
+    support: npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The sentence of a passage that best answers the question, as a span of the document's text
+    layer (code points, half-open): ``text_layer[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Shard:
+    """Rows ``lo..hi-1`` of a stored index, ready to answer :class:`Candidates`, :class:`RowScores`
+    and :class:`Quote` requests."""
+
+    def __init__(self, index: StoredIndex, bm25: Bm25Index, lo: int, hi: int) -> None:
+        """Keep the rows' part of ``index`` and ``bm25`` (built over the whole corpus).
+
+        With ``lo == 0`` and ``hi == len(index.chunks)`` nothing is copied. Otherwise the vectors
+        of the range are copied out; the caller may then drop ``index``.
+
+        Raises:
+            ValueError: the range is outside the index.
+        """
+        if not 0 <= lo <= hi <= len(index.chunks):
+            raise ValueError(f"rows {lo}..{hi} outside 0..{len(index.chunks)}")
+        self.lo, self.hi = lo, hi
+        self.version = index.path.name
+        self.chunks = index.chunks[lo:hi]
+        self.bm25 = bm25 if (lo, hi) == (0, bm25.size) else bm25.rows(lo, hi)
+        first_sentence = int(index.sentence_rows[lo])
+        #: Global sentence row of each of this shard's passages' first sentence, and the total.
+        self.sentence_rows = index.sentence_rows[lo:hi + 1]
+        self.first_sentence = first_sentence
+        self.passages = _slice_vectors(index.faiss_index, lo, hi)
+        self.sentences = _slice_vectors(index.sentence_index, first_sentence, int(index.sentence_rows[hi]))
+        # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
+        tokens = iter(bm25.tokenize_many([c.text[s:e] for c in self.chunks for s, e in c.sentences]))
+        self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
+        self._last_lexical: tuple[tuple[str, ...], npt.NDArray[np.float32]] | None = None
+
+    def _lexical(self, terms: Sequence[str]) -> npt.NDArray[np.float32]:
+        """``(hi - lo,)`` BM25 scores; the last question's are kept, since :meth:`candidates` and
+        :meth:`scores` of one question both need them (one tuple read: safe across threads)."""
+        key = tuple(terms)
+        last = self._last_lexical
+        if last is not None and last[0] == key:
+            return last[1]
+        scores = self.bm25.scores(list(terms))
+        self._last_lexical = (key, scores)
+        return scores
+
+    def _local_sentences(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The shard's sentence rows (from 0) of its passages ``rows`` (local, ``(n,)``), in order."""
+        starts = self.sentence_rows[rows] - self.first_sentence
+        counts = self.sentence_rows[rows + 1] - self.sentence_rows[rows]
+        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        return (np.arange(int(counts.sum()), dtype=np.int64) + offsets).astype(np.int64)
+
+    def candidates(self, query: npt.NDArray[np.float32], terms: Sequence[str], n: int, lexical_n: int,
+                   allowed: npt.NDArray[np.int64] | None = None) -> Candidates:
+        """The shard's ``n`` nearest passages and sentences and ``lexical_n`` best BM25 passages.
+
+        Args:
+            query: ``(dim,)`` the question's L2-normalised vector.
+            terms: the question's BM25 terms (:meth:`Bm25Index.query_terms`).
+            n: dense candidates wanted (>= 0).
+            lexical_n: BM25 candidates wanted (0: none).
+            allowed: ``(m,)`` global rows of this shard that may be proposed (a filter); None: all.
+        """
+        q = query.reshape(1, -1).astype(np.float32)
+        local = None if allowed is None else (allowed - self.lo).astype(np.int64)
+        size = len(self.chunks) if local is None else len(local)
+        sentence_ids = None if local is None else self._local_sentences(local)
+        passage_cos, passage_rows = _search(self.passages, q, min(n, size), local)
+        n_sentences = self.sentences.ntotal if sentence_ids is None else len(sentence_ids)
+        sentence_cos, sentence_rows = _search(self.sentences, q, min(n, n_sentences), sentence_ids)
+        owners = np.searchsorted(self.sentence_rows - self.first_sentence, sentence_rows, side="right") - 1
+        lexical_rows = np.zeros(0, np.int64)
+        lexical_scores = np.zeros(0, np.float32)
+        if lexical_n > 0 and size:
+            scores = self._lexical(terms)
+            rows = np.arange(len(scores), dtype=np.int64) if local is None else local
+            lexical_rows, lexical_scores = best_by_score(rows, scores[rows], lexical_n)
+        return Candidates(
+            passage_rows=passage_rows + self.lo, passage_cos=passage_cos,
+            sentence_ids=sentence_rows + self.first_sentence, sentence_cos=sentence_cos,
+            sentence_owners=owners.astype(np.int64) + self.lo,
+            lexical_rows=lexical_rows + self.lo, lexical_scores=lexical_scores,
+        )
+
+    def dense_scores(self, query: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> tuple[
+            npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
+        """Dense scores of some of this shard's passages: the mean of the passage's cosine and its
+        best sentence's.
+
+        Args:
+            query: ``(dim,)`` the question's vector.
+            rows: ``(n,)`` global rows of this shard.
+
+        Returns:
+            ``(n,)`` dense scores in [-1, 1], and for each passage the ``(sentences,)`` cosines of
+            its sentences.
+        """
+        local = (rows - self.lo).astype(np.int64)
+        if not len(local):
+            return np.zeros(0, np.float32), []
+        passage_cos = _cosines(self.passages.reconstruct_batch(local), query)
+        all_cos = _cosines(self.sentences.reconstruct_batch(self._local_sentences(local)), query)
+        counts = self.sentence_rows[local + 1] - self.sentence_rows[local]  # every passage has >= 1
+        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        best = np.maximum.reduceat(all_cos, firsts).astype(np.float32)
+        return ((passage_cos + best) / 2).astype(np.float32), np.split(all_cos, firsts[1:])
+
+    def scores(self, query: npt.NDArray[np.float32], terms: Sequence[str], units: Sequence[str],
+               rows: npt.NDArray[np.int64], dense_candidates: npt.NDArray[np.bool_], lexical: bool = True) -> RowScores:
+        """Dense and BM25 scores of some of this shard's rows, and the term support of the best
+        dense candidates among them.
+
+        Args:
+            query: ``(dim,)`` the question's vector.
+            terms: the question's BM25 terms.
+            units: the question's evidence units (:meth:`Bm25Index.evidence_units`).
+            rows: ``(n,)`` global rows of this shard.
+            dense_candidates: ``(n,)`` which rows dense search proposed (only they count for support).
+            lexical: compute BM25 scores (zeros otherwise).
+        """
+        local = (rows - self.lo).astype(np.int64)
+        dense, _ = self.dense_scores(query.astype(np.float32), rows)
+        lexical_scores = self._lexical(terms)[local] if lexical and len(local) else np.zeros(len(local), np.float32)
+        support = np.full(len(local), -1, dtype=np.int64)
+        among = np.flatnonzero(dense_candidates)
+        for i in among[tie_order(rows[among], dense[among])[:SUPPORT_ROWS]]:
+            held = self.bm25.passage_units[int(local[i])]
+            support[i] = sum(u in held for u in units)
+        return RowScores(dense=dense, lexical=lexical_scores.astype(np.float32), support=support)
+
+    def quotes(self, query: npt.NDArray[np.float32], terms: Sequence[str], rows: npt.NDArray[np.int64]) -> list[Quote]:
+        """The quote of each passage: its sentence with the highest share of the question's terms
+        plus cosine to the question (earliest on ties).
+
+        Args:
+            query: ``(dim,)`` the question's vector.
+            terms: the question's BM25 terms.
+            rows: ``(n,)`` global rows of this shard.
+
+        Returns:
+            One quote per row, a span of the document's text layer: ``text_layer[start:end] == text``.
+        """
+        local = (rows - self.lo).astype(np.int64)
+        _, sentence_cos = self.dense_scores(query.astype(np.float32), rows)
+        term_set = set(terms)
+        quotes = []
+        for row, cos in zip(local, sentence_cos, strict=True):
+            chunk = self.chunks[int(row)]
+            shared = np.array([len(term_set & sentence) for sentence in self._sentence_terms[int(row)]],
+                              dtype=np.float64)
+            best = int(np.argmax(np.round(shared / max(len(term_set), 1) + cos, SCORE_DECIMALS)))
+            start, end = chunk.sentences[best]
+            quotes.append(Quote(chunk.start + start, chunk.start + end, chunk.text[start:end]))
+        return quotes
+
+
+class Shards(Protocol):
+    """The shards of one index version, local or remote: which rows each holds, and a fan-out."""
+
+    @property
+    def bounds(self) -> tuple[int, ...]:
+        """Shard ``i`` holds rows ``bounds[i]`` to ``bounds[i + 1] - 1``."""
+        ...
+
+    def call(self, method: ShardMethod, requests: Mapping[int, tuple[Any, ...]]) -> dict[int, Any]:
+        """Call ``Shard.<method>(*args)`` on each shard ``i`` of ``requests`` (all at once when
+        remote) and return each shard's result by ``i``.
+
+        Raises:
+            citeqa.index.errors.IndexStoreError: a shard cannot be reached or fails.
+        """
+        ...
+
+
+class LocalShards:
+    """Shards in this process, called one after the other."""
+
+    def __init__(self, shards: Sequence[Shard]) -> None:
+        """Keep ``shards``, which hold consecutive row ranges from row 0."""
+        self.shards = tuple(shards)
+
+    @property
+    def bounds(self) -> tuple[int, ...]:
+        """See :meth:`Shards.bounds`."""
+        return (self.shards[0].lo, *(s.hi for s in self.shards)) if self.shards else (0, 0)
+
+    def call(self, method: ShardMethod, requests: Mapping[int, tuple[Any, ...]]) -> dict[int, Any]:
+        """See :meth:`Shards.call`."""
+        return {i: getattr(self.shards[i], method)(*args) for i, args in requests.items()}
+
+
+def local_shards(index: StoredIndex, bm25: Bm25Index, shards: int = 1) -> LocalShards:
+    """``index`` split into ``shards`` in-process shards (one: the whole index, nothing copied).
+
+    Raises:
+        ValueError: ``shards`` < 1.
+    """
+    bounds = split_rows(len(index.chunks), shards)
+    return LocalShards([Shard(index, bm25, lo, hi) for lo, hi in zip(bounds, bounds[1:])])
