@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -45,7 +45,6 @@ from citeqa.index.shards import (
     SCORE_DECIMALS,
     Candidates,
     Quote,
-    RowScores,
     Shards,
     best_by_score,
     local_shards,
@@ -150,40 +149,37 @@ class Retriever:
     def _pool(self, query: npt.NDArray[np.float32], terms: list[str], n: int, lexical_n: int,
               lexical: bool, allowed: npt.NDArray[np.int64] | None) -> _Pool:
         """The candidates (the ``n`` nearest passages, the passages of the ``n`` nearest
-        sentences, the ``lexical_n`` best BM25 passages) merged over the shards, and their scores."""
+        sentences, the ``lexical_n`` best BM25 passages) merged over the shards, with their scores."""
         if allowed is None:
             asked: dict[int, npt.NDArray[np.int64] | None] = {i: None for i in range(len(self.shards.bounds) - 1)}
         else:
             asked = dict(self._by_shard(allowed))
+        units = self.bm25.evidence_units(terms)
         found: dict[int, Candidates] = self.shards.call(
-            "candidates", {i: (query, terms, n, lexical_n, rows) for i, rows in asked.items()})
+            "candidates", {i: (query, terms, units, n, lexical_n, lexical, rows) for i, rows in asked.items()})
         parts = [found[i] for i in sorted(found)]
-        cat = np.concatenate
-        dense_rows, _ = best_by_score(cat([p.passage_rows for p in parts] or [np.zeros(0, np.int64)]),
-                                      cat([p.passage_cos for p in parts] or [np.zeros(0, np.float32)]), n)
-        sentence_cos = cat([p.sentence_cos for p in parts] or [np.zeros(0, np.float32)])
-        order = np.lexsort((cat([p.sentence_ids for p in parts] or [np.zeros(0, np.int64)]), -sentence_cos))[:n]
-        owners = cat([p.sentence_owners for p in parts] or [np.zeros(0, np.int64)])[order]
+
+        def cat(field: str, dtype: type) -> npt.NDArray[Any]:
+            return np.concatenate([getattr(p, field) for p in parts]) if parts else np.zeros(0, dtype)
+
+        dense_rows, _ = best_by_score(cat("passage_rows", np.int64), cat("passage_cos", np.float32), n)
+        sentence_cos = cat("sentence_cos", np.float32)
+        order = np.lexsort((cat("sentence_ids", np.int64), -sentence_cos))[:n]
+        owners = cat("sentence_owners", np.int64)[order]
         best_sentence = float(sentence_cos[order[0]]) if len(order) else -1.0
         dense_pool = np.union1d(dense_rows, owners).astype(np.int64)
         rows = dense_pool
         if lexical_n > 0:
-            lexical_rows, _ = best_by_score(cat([p.lexical_rows for p in parts]), cat([p.lexical_scores for p in parts]),
-                                            lexical_n)
+            lexical_rows, _ = best_by_score(cat("lexical_rows", np.int64), cat("lexical_scores", np.float32), lexical_n)
             rows = np.union1d(dense_pool, lexical_rows).astype(np.int64)
-        units = self.bm25.evidence_units(terms)
+        # Every pooled row is among the candidates of the shard holding it, scored there; the
+        # shards' rows are ascending and in row order, so their concatenation is too.
+        scored = cat("rows", np.int64)
+        at = np.searchsorted(scored, rows)
+        support = cat("support", np.int64)[at]
         in_dense = np.isin(rows, dense_pool)
-        bounds = self.shards.bounds
-        cuts = np.searchsorted(rows, bounds)
-        scored: dict[int, RowScores] = self.shards.call("scores", {
-            i: (query, terms, units, part, in_dense[cuts[i]:cuts[i + 1]], lexical)
-            for i, part in self._by_shard(rows).items()})
-        merged = [scored[i] for i in sorted(scored)]
-        empty_f = [np.zeros(0, np.float32)]
-        dense = cat([m.dense for m in merged] or empty_f)
-        support = cat([m.support for m in merged] or [np.zeros(0, np.int64)])
-        return _Pool(rows, dense, cat([m.lexical for m in merged] or empty_f), in_dense, best_sentence,
-                     {int(r): int(s) for r, s in zip(rows, support, strict=True) if s >= 0})
+        return _Pool(rows, cat("dense", np.float32)[at], cat("lexical", np.float32)[at], in_dense, best_sentence,
+                     {int(r): int(s) for r, s in zip(rows[in_dense], support[in_dense], strict=True)})
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:

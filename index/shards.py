@@ -1,18 +1,18 @@
 """Shards: each holds a range of an index's passage rows (their passage and sentence vectors,
 their part of the BM25 matrix with the corpus-wide statistics, their sentences' terms) and answers
-the three questions the :class:`~citeqa.index.retrieval.Retriever` asks of every shard.
+the two questions the :class:`~citeqa.index.retrieval.Retriever` asks of every shard.
 
 One process serves its whole index as one shard (:class:`LocalShards`); ``citeqa serve --ray
 --shards N`` puts each range in its own Ray Serve deployment (``citeqa.service.ray_serve``). The
 retriever merges what the shards return so that any number of shards ranks exactly as one:
 
 1. :meth:`Shard.candidates`: the shard's nearest passages, nearest sentences and best BM25
-   passages. The best ``n`` of a union of per-shard best-``n`` lists are the global best ``n``
-   (FAISS ``IndexFlat`` is exact; an IVF shard keeps the whole index's coarse quantizer, so it
-   probes the same lists for a question). Ties are broken by row, as :func:`tie_order` does.
-2. :meth:`Shard.scores`: dense and BM25 scores of the pooled rows it holds, and the term support
-   of its five best dense rows (the global five best are among the shards' five best).
-3. :meth:`Shard.quotes`: the quote of each passage that is shown.
+   passages, each with its dense and BM25 scores and term support. The best ``n`` of a union of
+   per-shard best-``n`` lists are the global best ``n`` (FAISS ``IndexFlat`` is exact; an IVF
+   shard keeps the whole index's coarse quantizer, so it probes the same lists for a question),
+   ties broken by row as :func:`tie_order` does; so every passage of the global pool comes with
+   its scores, and one round trip does what would otherwise take two.
+2. :meth:`Shard.quotes`: the quote of each passage that is shown.
 
 Rows are global (row ``i`` of the stored index) in every argument and result.
 """
@@ -30,16 +30,12 @@ import numpy.typing as npt
 from citeqa.index.lexical import Bm25Index
 from citeqa.index.store import StoredIndex
 
-#: Rows per shard whose term support :meth:`Shard.scores` reports (the confidence signal's
-#: "support" is the best of the five best dense passages; see citeqa.index.retrieval).
-SUPPORT_ROWS = 5
-
 #: Decimals at which scores are compared when ordering. The vector of one text differs by ~1e-7
 #: between batch compositions (an incremental build embeds in other batches than a full one); that
 #: noise must not reorder passages that tie, such as the same paragraph twice.
 SCORE_DECIMALS = 6
 
-ShardMethod = Literal["candidates", "scores", "quotes"]
+ShardMethod = Literal["candidates", "quotes"]
 
 
 def tie_order(rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
@@ -130,6 +126,12 @@ class Candidates:
         sentence_owners: ``(<= n,)`` the passage row of each of those sentences.
         lexical_rows, lexical_scores: ``(<= lexical_n,)`` the best BM25 passages (score >= 0; a
             zero score counts, as in one process), empty when BM25 was not asked.
+        rows: ``(m,)`` ascending, every passage named above once.
+        dense: ``(m,)`` their dense score: the mean of the passage's cosine and its best sentence's.
+        lexical: ``(m,)`` their BM25 score (zeros when BM25 was not asked).
+        support: ``(m,)`` how many of the question's evidence units each holds, for the passages
+            dense search proposed (the nearest passages and the nearest sentences' passages); -1
+            for the others.
     """
 
     passage_rows: npt.NDArray[np.int64]
@@ -139,19 +141,7 @@ class Candidates:
     sentence_owners: npt.NDArray[np.int64]
     lexical_rows: npt.NDArray[np.int64]
     lexical_scores: npt.NDArray[np.float32]
-
-
-@dataclass(frozen=True)
-class RowScores:
-    """Scores of some of a shard's rows (in the order asked).
-
-    Attributes:
-        dense: ``(n,)`` the mean of the passage's cosine and its best sentence's.
-        lexical: ``(n,)`` BM25 scores (zeros when not asked).
-        support: ``(n,)`` how many of the question's evidence units each passage holds, for the
-            shard's :data:`SUPPORT_ROWS` best dense candidates by ``dense``; -1 for the others.
-    """
-
+    rows: npt.NDArray[np.int64]
     dense: npt.NDArray[np.float32]
     lexical: npt.NDArray[np.float32]
     support: npt.NDArray[np.int64]
@@ -168,8 +158,8 @@ class Quote:
 
 
 class Shard:
-    """Rows ``lo..hi-1`` of a stored index, ready to answer :class:`Candidates`, :class:`RowScores`
-    and :class:`Quote` requests."""
+    """Rows ``lo..hi-1`` of a stored index, ready to answer :class:`Candidates` and :class:`Quote`
+    requests."""
 
     def __init__(self, index: StoredIndex, bm25: Bm25Index, lo: int, hi: int) -> None:
         """Keep the rows' part of ``index`` and ``bm25`` (built over the whole corpus).
@@ -215,15 +205,18 @@ class Shard:
         offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
         return (np.arange(int(counts.sum()), dtype=np.int64) + offsets).astype(np.int64)
 
-    def candidates(self, query: npt.NDArray[np.float32], terms: Sequence[str], n: int, lexical_n: int,
-                   allowed: npt.NDArray[np.int64] | None = None) -> Candidates:
-        """The shard's ``n`` nearest passages and sentences and ``lexical_n`` best BM25 passages.
+    def candidates(self, query: npt.NDArray[np.float32], terms: Sequence[str], units: Sequence[str], n: int,
+                   lexical_n: int, lexical: bool = True, allowed: npt.NDArray[np.int64] | None = None) -> Candidates:
+        """The shard's ``n`` nearest passages and sentences and ``lexical_n`` best BM25 passages,
+        with their scores.
 
         Args:
             query: ``(dim,)`` the question's L2-normalised vector.
             terms: the question's BM25 terms (:meth:`Bm25Index.query_terms`).
+            units: the question's evidence units (:meth:`Bm25Index.evidence_units`).
             n: dense candidates wanted (>= 0).
             lexical_n: BM25 candidates wanted (0: none).
+            lexical: score the candidates with BM25 (zeros otherwise).
             allowed: ``(m,)`` global rows of this shard that may be proposed (a filter); None: all.
         """
         q = query.reshape(1, -1).astype(np.float32)
@@ -240,11 +233,20 @@ class Shard:
             scores = self._lexical(terms)
             rows = np.arange(len(scores), dtype=np.int64) if local is None else local
             lexical_rows, lexical_scores = best_by_score(rows, scores[rows], lexical_n)
+        dense_rows = np.union1d(passage_rows, owners).astype(np.int64)
+        pool = np.union1d(dense_rows, lexical_rows).astype(np.int64)
+        dense, _ = self.dense_scores(q[0], pool + self.lo)
+        pool_lexical = (self._lexical(terms)[pool] if lexical and len(pool) else np.zeros(len(pool))).astype(np.float32)
+        support = np.full(len(pool), -1, dtype=np.int64)
+        for i in np.flatnonzero(np.isin(pool, dense_rows)):
+            held = self.bm25.passage_units[int(pool[i])]
+            support[i] = sum(u in held for u in units)
         return Candidates(
             passage_rows=passage_rows + self.lo, passage_cos=passage_cos,
             sentence_ids=sentence_rows + self.first_sentence, sentence_cos=sentence_cos,
             sentence_owners=owners.astype(np.int64) + self.lo,
             lexical_rows=lexical_rows + self.lo, lexical_scores=lexical_scores,
+            rows=pool + self.lo, dense=dense, lexical=pool_lexical, support=support,
         )
 
     def dense_scores(self, query: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> tuple[
@@ -269,29 +271,6 @@ class Shard:
         firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         best = np.maximum.reduceat(all_cos, firsts).astype(np.float32)
         return ((passage_cos + best) / 2).astype(np.float32), np.split(all_cos, firsts[1:])
-
-    def scores(self, query: npt.NDArray[np.float32], terms: Sequence[str], units: Sequence[str],
-               rows: npt.NDArray[np.int64], dense_candidates: npt.NDArray[np.bool_], lexical: bool = True) -> RowScores:
-        """Dense and BM25 scores of some of this shard's rows, and the term support of the best
-        dense candidates among them.
-
-        Args:
-            query: ``(dim,)`` the question's vector.
-            terms: the question's BM25 terms.
-            units: the question's evidence units (:meth:`Bm25Index.evidence_units`).
-            rows: ``(n,)`` global rows of this shard.
-            dense_candidates: ``(n,)`` which rows dense search proposed (only they count for support).
-            lexical: compute BM25 scores (zeros otherwise).
-        """
-        local = (rows - self.lo).astype(np.int64)
-        dense, _ = self.dense_scores(query.astype(np.float32), rows)
-        lexical_scores = self._lexical(terms)[local] if lexical and len(local) else np.zeros(len(local), np.float32)
-        support = np.full(len(local), -1, dtype=np.int64)
-        among = np.flatnonzero(dense_candidates)
-        for i in among[tie_order(rows[among], dense[among])[:SUPPORT_ROWS]]:
-            held = self.bm25.passage_units[int(local[i])]
-            support[i] = sum(u in held for u in units)
-        return RowScores(dense=dense, lexical=lexical_scores.astype(np.float32), support=support)
 
     def quotes(self, query: npt.NDArray[np.float32], terms: Sequence[str], rows: npt.NDArray[np.int64]) -> list[Quote]:
         """The quote of each passage: its sentence with the highest share of the question's terms

@@ -106,9 +106,11 @@ def index(
     address = settings.ray_address  # --ray, else CITEQA_RAY_ADDRESS
     if address is not None:
         from citeqa.index import distributed
-        from citeqa.service.ray_cluster import connect
+        from citeqa.service.ray_cluster import connect, require_free_cpus
 
         connect(address)
+        require_free_cpus(settings.ray_embedders * settings.ray_embedder_cpus,
+                          f"{settings.ray_embedders} embedder actors of {settings.ray_embedder_cpus} CPU")
         err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
@@ -245,11 +247,10 @@ def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
     elif index_problem(settings) is not None:  # built once here, not by every replica
         ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
                      on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
-    ray_serve.deploy(settings, replicas, shards)
     layout = f"{replicas} replicas" + (f" routing to {shards} shards x {replicas} replicas" if shards else "")
-    out.print(f"citeqa: {layout} on the Ray cluster at {settings.ray_address}, serving on "
-              f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True)
-    ray_serve.serve_forever()
+    ray_serve.run(settings, replicas, shards, on_deployed=lambda: out.print(
+        f"citeqa: {layout} on the Ray cluster at {settings.ray_address}, serving on "
+        f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True))
 
 
 @cli.command("ray-local")

@@ -6,11 +6,17 @@ core (:mod:`citeqa.index.distributed`) only computes.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import os
+import signal
 import socket
 import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from citeqa.index.errors import RayUnavailableError
@@ -23,6 +29,10 @@ from citeqa.index.errors import RayUnavailableError
 LOOPBACK_SWITCH = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 
 
+#: How long the head's port may take to complete a gRPC handshake (see :func:`_require_grpc`).
+JOIN_TIMEOUT_S = 10
+
+
 def _split(address: str) -> tuple[str, int] | None:
     """``(host, port)`` of ``host:port`` or ``[v6]:port``; None for anything else (``auto``)."""
     host, sep, port = address.rpartition(":")
@@ -31,11 +41,37 @@ def _split(address: str) -> tuple[str, int] | None:
     return host.strip("[]"), int(port)
 
 
-def is_loopback_address(address: str) -> bool:
-    """Whether a Ray address (``host:port``, ``[v6]:port`` or ``auto``) names a loopback host;
-    ``auto`` is judged by ``RAY_ADDRESS`` when that is set."""
+def resolve_address(address: str) -> str:
+    """The ``host:port`` a Ray address stands for, as ``ray.init`` would find it: ``auto`` is
+    ``RAY_ADDRESS``, else the cluster last started on this machine (the file
+    ``ray_current_cluster`` in Ray's temporary folder, ``RAY_TMPDIR`` or ``/tmp/ray``).
+
+    Raises:
+        ValueError: a Ray Client address (``ray://``), or not ``host:port`` with a port in 1..65535.
+        ConnectionError: ``auto`` and no cluster was ever started here.
+    """
+    if address.startswith("ray://"):
+        raise ValueError(f"{address} is a Ray Client address; citeqa joins as a driver: give the head's "
+                         "host:port (its GCS port, 6379 by default) from a machine of the cluster")
     if address == "auto":
         address = os.environ.get("RAY_ADDRESS", "")
+        if not address:
+            current = Path(os.environ.get("RAY_TMPDIR", tempfile.gettempdir())) / "ray" / "ray_current_cluster"
+            try:
+                address = current.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ConnectionError("--ray auto: no RAY_ADDRESS and no Ray cluster started on this machine "
+                                      f"({current} is missing); start one or give host:port") from exc
+        return resolve_address(address)
+    split = _split(address)
+    if split is None or not split[0] or not 1 <= split[1] <= 65535:
+        raise ValueError(f"{address!r} is not a Ray address: give the head's host:port (port 1-65535) or 'auto'")
+    return address
+
+
+def is_loopback_address(address: str) -> bool:
+    """Whether a Ray address (``host:port`` or ``[v6]:port``; see :func:`resolve_address` for
+    ``auto``) names a loopback host."""
     split = _split(address)
     host = split[0] if split is not None else address
     if host == "localhost":
@@ -46,29 +82,33 @@ def is_loopback_address(address: str) -> bool:
         return False
 
 
-def connect(address: str, env: dict[str, str] | None = None) -> None:
+def connect(address: str, env: dict[str, str] | None = None, join_timeout_s: float = JOIN_TIMEOUT_S) -> None:
     """Join a running Ray cluster as a driver (no-op when already joined).
 
     Args:
-        address: ``auto`` (``RAY_ADDRESS``, else the cluster last started on this machine) or the
-            head's ``host:port``. A loopback host keeps every connection on loopback
-            (:data:`LOOPBACK_SWITCH`).
+        address: ``auto`` (``RAY_ADDRESS``, else the cluster last started on this machine; see
+            :func:`resolve_address`) or the head's ``host:port``. A loopback host keeps every
+            connection on loopback (:data:`LOOPBACK_SWITCH`).
         env: environment variables for every task and actor this driver starts (Ray's job
             ``runtime_env``), besides ``HF_HUB_OFFLINE``.
+        join_timeout_s: see :data:`JOIN_TIMEOUT_S`.
 
     Raises:
         RayUnavailableError: ray is not installed, or ray was imported before a loopback address
             could be kept on loopback.
-        ConnectionError: nothing listens at the address. Checked first, with a 5 s TCP connect:
-            given a dead address, ``ray.init`` retries for minutes instead of failing.
+        ValueError: not a Ray address (see :func:`resolve_address`).
+        ConnectionError: nothing listens at the address (checked first, with a 5 s TCP connect:
+            given a dead address, ``ray.init`` retries for minutes instead of failing), or what
+            listens is not a Ray head (no gRPC handshake within ``join_timeout_s``).
     """
-    target = _split(os.environ.get("RAY_ADDRESS", "") if address == "auto" else address)
-    if target is not None:
-        try:
-            socket.create_connection(target, timeout=5).close()
-        except OSError as exc:
-            raise ConnectionError(f"no Ray cluster answers at {address} ({exc.strerror or exc}); start one "
-                                  "with `ray start --head` or give the head's host:port") from exc
+    address = resolve_address(address)
+    target = _split(address)
+    assert target is not None  # resolve_address checked it
+    try:
+        socket.create_connection(target, timeout=5).close()
+    except OSError as exc:
+        raise ConnectionError(f"no Ray cluster answers at {address} ({exc.strerror or exc}); start one "
+                              "with `ray start --head` or give the head's host:port") from exc
     if is_loopback_address(address):
         if "ray" in sys.modules and os.environ.get(LOOPBACK_SWITCH) != "0":
             raise RayUnavailableError(
@@ -82,7 +122,67 @@ def connect(address: str, env: dict[str, str] | None = None) -> None:
         raise RayUnavailableError("Ray is not installed: pip install 'citeqa[ray]'") from exc
     if not ray.is_initialized():
         env_vars = {"HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "1"), **(env or {})}
+        _require_grpc(address, join_timeout_s)
         ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False, runtime_env={"env_vars": env_vars})
+
+
+def _require_grpc(address: str, timeout_s: float) -> None:
+    """Raise ConnectionError unless a gRPC server (as a Ray head's GCS is) answers at ``address``
+    within ``timeout_s``: ``ray.init`` against a port where something else listens (a web server,
+    say) retries forever, inside Ray's C++ client where no Python signal reaches it. grpcio comes
+    with Ray; a channel is ready only once the HTTP/2 handshake succeeded."""
+    import grpc
+
+    channel = grpc.insecure_channel(address)
+    try:
+        grpc.channel_ready_future(channel).result(timeout=timeout_s)
+    except grpc.FutureTimeoutError as exc:
+        raise ConnectionError(f"{address} answers, but not as a Ray cluster (no gRPC handshake within {timeout_s:g} s): "
+                              "give the head's GCS port (6379 by default)") from exc
+    finally:
+        channel.close()
+
+
+def require_free_cpus(needed: float, what: str) -> None:
+    """Fail now, with the reason, when the joined cluster has fewer free CPUs than ``needed``:
+    Ray would otherwise wait, silently and forever, for CPUs another application holds (a
+    ``citeqa serve --ray`` on a small cluster, say).
+
+    Args:
+        needed: CPUs the work reserves.
+        what: what reserves them, for the message (e.g. "2 embedder actors of 1 CPU").
+
+    Raises:
+        RayUnavailableError: fewer CPUs free than ``needed``.
+    """
+    import ray
+
+    free = float(ray.available_resources().get("CPU", 0.0))
+    if free < needed:
+        total = float(ray.cluster_resources().get("CPU", 0.0))
+        raise RayUnavailableError(
+            f"the Ray cluster has {free:g} of {total:g} CPUs free; {what} need {needed:g}. Free some (stop a "
+            "`citeqa serve --ray`) or reserve less (CITEQA_RAY_EMBEDDERS, CITEQA_RAY_EMBEDDER_CPUS)")
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int, message: str) -> Iterator[None]:
+    """Raise ``TimeoutError(message)`` in the block after ``seconds`` (SIGALRM: main thread only;
+    elsewhere the block runs unbounded)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def timed_out(signum: int, frame: Any) -> None:
+        raise TimeoutError(message)
+
+    previous = signal.signal(signal.SIGALRM, timed_out)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def start_local_cluster(nodes: int = 2, cpus_per_node: int = 1, timeout_s: int = 120) -> Any:
@@ -107,8 +207,6 @@ def start_local_cluster(nodes: int = 2, cpus_per_node: int = 1, timeout_s: int =
         RayUnavailableError: ray is not installed, or was imported before the switch was set.
         TimeoutError: the nodes did not come up within ``timeout_s``.
     """
-    import signal
-
     if "ray" in sys.modules and os.environ.get(LOOPBACK_SWITCH) != "0":
         raise RayUnavailableError(f"ray was imported before {LOOPBACK_SWITCH}=0 could be set")
     os.environ[LOOPBACK_SWITCH] = "0"  # read when ray is imported; inherited by every node
@@ -118,23 +216,16 @@ def start_local_cluster(nodes: int = 2, cpus_per_node: int = 1, timeout_s: int =
     except ImportError as exc:
         raise RayUnavailableError("Ray is not installed: pip install 'citeqa[ray]'") from exc
 
-    def timed_out(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"the local Ray cluster did not start within {timeout_s} s")
-
-    previous = signal.signal(signal.SIGALRM, timed_out)
-    signal.alarm(timeout_s)
     cluster = None
     try:
-        node: dict[str, Any] = {"node_ip_address": "127.0.0.1", "num_cpus": cpus_per_node}
-        cluster = Cluster(initialize_head=True, head_node_args={**node, "include_dashboard": False})
-        for _ in range(nodes - 1):
-            cluster.add_node(**node)
-        ray.init(address=cluster.address, logging_level=logging.WARNING, log_to_driver=False)
+        with _deadline(timeout_s, f"the local Ray cluster did not start within {timeout_s} s"):
+            node: dict[str, Any] = {"node_ip_address": "127.0.0.1", "num_cpus": cpus_per_node}
+            cluster = Cluster(initialize_head=True, head_node_args={**node, "include_dashboard": False})
+            for _ in range(nodes - 1):
+                cluster.add_node(**node)
+            ray.init(address=cluster.address, logging_level=logging.WARNING, log_to_driver=False)
     except BaseException:
         if cluster is not None:
             cluster.shutdown()  # type: ignore[no-untyped-call]
         raise
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     return cluster

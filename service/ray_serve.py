@@ -11,8 +11,9 @@ With ``--shards N`` the vectors leave the app replicas: N shard deployments (``C
 ``--replicas`` replicas each) each hold one contiguous range of passage rows
 (:class:`citeqa.index.shards.Shard`: passage and sentence vectors, their part of the BM25 matrix
 with corpus-wide statistics, sentence terms), and each app replica is a router: it encodes the
-question, fans each of the retriever's three steps out to the shards through Serve deployment
-handles (:class:`RayShards`) and merges, so fusion, quotes and abstention are the one-process code.
+question, fans each of the retriever's two steps (candidates with their scores, then quotes) out
+to the shards through Serve deployment handles (:class:`RayShards`) and merges, so fusion, quotes
+and abstention are the one-process code.
 Every call names the index version the router serves; a shard on another version loads that one
 first, so a new version written by ``citeqa index`` is served by router and shards together.
 
@@ -21,6 +22,7 @@ Ray is imported inside the functions: the core install does not have it.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -33,6 +35,8 @@ from citeqa.index.shards import Shard, ShardMethod, split_rows
 from citeqa.index.store import StoredIndex, load_index
 from citeqa.service.errors import NotReadyError
 from citeqa.service.settings import Settings
+
+log = logging.getLogger(__name__)
 
 #: The Serve application's name (``serve status`` shows it).
 APP_NAME = "citeqa"
@@ -187,24 +191,39 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     serve.run(deployment.bind(settings_json, handles), name=APP_NAME, route_prefix="/", blocking=False)
 
 
-def serve_forever(on_stop: Callable[[], None] = lambda: None) -> None:
-    """Block until interrupted (Ctrl-C or SIGTERM), then remove the application from the cluster:
-    Serve applications outlive the driver that deployed them."""
-    from ray import serve
+def run(settings: Settings, replicas: int, shards: int = 0, on_deployed: Callable[[], None] = lambda: None) -> None:
+    """:func:`deploy`, then block until interrupted (Ctrl-C or SIGTERM, during the deployment too),
+    then remove the application from the cluster: Serve applications outlive the driver that
+    deployed them. When no other application runs on Serve, Serve is stopped too, or its proxy
+    would keep holding the port.
 
+    Raises:
+        as :func:`deploy`.
+    """
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
     try:
+        deploy(settings, replicas, shards)
+        on_deployed()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
-        on_stop()
-        serve.delete(APP_NAME)
-        if not serve.status().applications:
-            # Nothing else runs on Serve: stop its proxy too, or it keeps holding the port and the
-            # next `citeqa serve --ray` on it would be refused as "in use" (or keep the old port).
+        _remove()
+
+
+def _remove() -> None:
+    """Delete citeqa's application, and stop Serve if nothing else runs on it."""
+    from ray import serve
+
+    try:
+        applications = serve.status().applications
+        if APP_NAME in applications:
+            serve.delete(APP_NAME)
+        if not set(applications) - {APP_NAME}:
             serve.shutdown()  # type: ignore[no-untyped-call]
+    except Exception as exc:  # noqa: BLE001 - Serve never started (port taken...): nothing to remove
+        log.debug("citeqa: nothing to remove from Serve: %s", exc)

@@ -6,6 +6,7 @@ replaced without a request lost (the client retries what the dying replica dropp
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -86,6 +87,9 @@ class Servers:
     plain: str
     session: str  # the cluster's session folder (see replica_pids)
     shards: int
+    corpus: Path
+    index: Path
+    env: dict[str, str]
 
 
 @pytest.fixture(scope="session", params=[0, 2], ids=["replicated", "sharded"])
@@ -95,11 +99,13 @@ def servers(request: pytest.FixtureRequest, ray_cluster: Any, tmp_path_factory: 
     the six replicas fit the cluster's two CPUs."""
     shards: int = request.param
     index = tmp_path_factory.mktemp("ray-serve") / "index"
+    corpus = index.parent / "corpus"  # a copy: the last test adds a file
+    shutil.copytree(BUILTIN_CORPUS, corpus)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
     env = {k: v for k, v in env.items() if not k.startswith("CITEQA_")}
     ray_env = {**env, "CITEQA_RAY_REPLICA_CPUS": "0.5", "CITEQA_RAY_SHARD_CPUS": "0.25"} if shards else env
     ray_port, plain_port = free_port(), free_port()
-    common = ["--corpus", str(BUILTIN_CORPUS), "--index", str(index)]
+    common = ["--corpus", str(corpus), "--index", str(index)]
     log = (index.parent / "serve-ray.log").open("w")
     on_ray = subprocess.Popen([CITEQA, "serve", "--ray", ray_cluster.address, "--replicas", "2", "--shards", str(shards),
                                "--port", str(ray_port), *common], env=ray_env, stdout=log, stderr=subprocess.STDOUT)
@@ -110,7 +116,7 @@ def servers(request: pytest.FixtureRequest, ray_cluster: Any, tmp_path_factory: 
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_ready(f"http://127.0.0.1:{plain_port}")
         yield Servers(f"http://127.0.0.1:{ray_port}", f"http://127.0.0.1:{plain_port}",
-                      ray_cluster.head_node.get_session_dir_path(), shards)
+                      ray_cluster.head_node.get_session_dir_path(), shards, corpus, index, env)
     finally:
         if plain is not None:
             plain.terminate()
@@ -202,8 +208,8 @@ def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: Servers) -
         time.sleep(1.0)
         victim = sorted(before)[0]
         os.kill(victim, signal.SIGKILL)
-        deadline = time.monotonic() + 120
-        while not (len(replica_pids(session, title)) == 2 and victim not in replica_pids(session, title)):
+        deadline = time.monotonic() + 180  # Serve notices a dead replica within its health-check period
+        while not (len(now := replica_pids(session, title)) == 2 and victim not in now and now - before):
             assert time.monotonic() < deadline, "the killed replica was not replaced"
             time.sleep(0.5)
         wait_ready(on_ray, times=10)
@@ -214,3 +220,29 @@ def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: Servers) -
     print(f"killed {title.decode()}: {len(outcomes)} requests, {retries} sent again")  # shown with pytest -s
     assert outcomes and all(status == 200 for status in outcomes), (outcomes, retries)
     assert replica_pids(session, title) - before  # a new process serves in the dead one's place
+
+
+def test_a_new_index_version_is_served_by_router_and_shards(servers: Servers) -> None:
+    """Last (it changes the corpus): ``citeqa index`` writes a new version; the app replicas pick
+    it up as ``citeqa serve`` does, and shards load the version their router names."""
+    (servers.corpus / "zz_lighthouse.txt").write_text(
+        "The lighthouse of Varnak was built in 1874 by the engineer Ilse Brandt. "
+        "Its lamp burned whale oil until 1902.", encoding="utf-8")
+    subprocess.run([CITEQA, "index", "--corpus", str(servers.corpus), "--index", str(servers.index)],
+                   env=servers.env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    question = {"question": "Who built the lighthouse of Varnak?", "k": 3}
+    deadline = time.monotonic() + 120
+    with httpx.Client(timeout=60) as client:
+        for url, times in ((servers.on_ray, 10), (servers.plain, 1)):
+            streak = 0
+            while streak < times:  # ten answers in a row from the new version: every replica moved
+                assert time.monotonic() < deadline, f"the new index version was not served at {url}"
+                response = client.post(f"{url}/ask", json=question)
+                passages = response.json().get("passages") if response.status_code == 200 else None
+                new = bool(passages) and passages[0]["doc_id"] == "zz_lighthouse.txt"
+                streak = streak + 1 if new else 0
+                time.sleep(0.05 if new else 0.5)
+        for asked in [question["question"], *questions()[:10]]:
+            a = client.post(f"{servers.on_ray}/ask", json={"question": asked})
+            b = client.post(f"{servers.plain}/ask", json={"question": asked})
+            assert a.status_code == b.status_code == 200 and cited(a) == cited(b), asked
