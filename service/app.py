@@ -32,7 +32,6 @@ from mcp.server.transport_security import TransportSecuritySettings
 
 from citeqa.corpus.reader import is_junk
 from citeqa.index.retrieval import ShardsOf
-from citeqa.index.shards import local_shards
 from citeqa.index.store import current_version
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
@@ -82,8 +81,8 @@ class AppState:
     settings: Settings
     engine: Engine | None = None
     status: str = "starting"
-    #: what holds the vectors (remote shards under ``citeqa serve --ray --shards N``)
-    shards_of: ShardsOf = local_shards
+    #: remote shards that hold the vectors (``citeqa serve --ray --shards N``); None: this process
+    remote_shards: ShardsOf | None = None
     #: serialises the service's own index builds (document writes, --watch)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
@@ -149,7 +148,7 @@ class AppState:
             log.info("citeqa: %s", status)
 
         try:
-            self.engine = Engine.start(self.settings, on_status=set_status, shards_of=self.shards_of)
+            self.engine = Engine.start(self.settings, on_status=set_status, remote_shards=self.remote_shards)
             self.status = "ready"
         except Exception as exc:  # reported by /readyz and the log; the process stays up for it
             self.status = f"failed: {type(exc).__name__}: {exc}"
@@ -292,7 +291,7 @@ async def _upload_bytes(request: Request) -> bytes:
 
 def create_app(
     settings: Settings | None = None, *, engine: Engine | None = None, check_index: bool = True,
-    shards_of: ShardsOf = local_shards,
+    remote_shards: ShardsOf | None = None, mcp_stateless: bool = False,
 ) -> FastAPI:
     """Build the app.
 
@@ -302,8 +301,11 @@ def create_app(
             the lifespan starts one in a background thread.
         check_index: refuse to start, before serving anything, when ``rebuild == "never"`` and the
             index is missing or stale (the message names the command that rebuilds).
-        shards_of: what holds the vectors when the lifespan starts the engine (default: this
-            process; Ray shards under ``citeqa serve --ray --shards N``).
+        remote_shards: shards that hold the vectors when the lifespan starts the engine (Ray
+            shards under ``citeqa serve --ray --shards N``); None: this process holds them.
+        mcp_stateless: serve MCP without sessions (the SDK's ``stateless_http``), for replicas
+            behind a load balancer: a session lives in one process, and the next request of its
+            client may reach another. citeqa's tools keep no state between calls.
 
     Raises:
         IndexMismatchError: from the lifespan, as described for ``check_index``.
@@ -315,13 +317,13 @@ def create_app(
     # Host and Origin are checked for every route, /mcp included, by Guard (service/security.py),
     # with one set of rules; the SDK's own check would refuse what the README allows.
     mcp_routes = mcp_server.streamable_http_app(
-        streamable_http_path="/mcp", host=settings.host,
+        streamable_http_path="/mcp", host=settings.host, stateless_http=mcp_stateless,
         transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
     ).routes
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        state = AppState(settings, shards_of=shards_of)
+        state = AppState(settings, remote_shards=remote_shards)
         app.state.citeqa = state
         if engine is not None:
             state.engine, state.status = engine, "ready"

@@ -261,9 +261,9 @@ class Engine:
 
     settings: Settings
     retriever: Retriever
-    #: What holds the index's vectors and BM25 rows: this process (default), or remote shards
-    #: (``citeqa serve --ray --shards N``), in which case this process never reads the vectors.
-    shards_of: ShardsOf = local_shards
+    #: Remote shards that hold the index's vectors and BM25 rows (``citeqa serve --ray --shards
+    #: N``); this process then never reads the vectors. None: this process holds them.
+    remote_shards: ShardsOf | None = None
 
     @classmethod
     def start(
@@ -273,7 +273,7 @@ class Engine:
         on_status: Callable[[str], None] = lambda status: None,
         show_progress: bool = False,
         model: Encoder | None = None,
-        shards_of: ShardsOf = local_shards,
+        remote_shards: ShardsOf | None = None,
     ) -> Engine:
         """Load the model and the index; read the corpus and build the index only when the stored
         one is missing or stale (an up-to-date index holds every text layer it cites).
@@ -283,7 +283,7 @@ class Engine:
             on_status: called with a short status line at each step (for logs and /readyz).
             show_progress: progress bar while embedding.
             model: an already loaded model of ``settings.model`` (tests share one per session).
-            shards_of: what holds the vectors (see :attr:`shards_of`).
+            remote_shards: see :attr:`remote_shards`.
 
         Raises:
             citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
@@ -294,7 +294,7 @@ class Engine:
         stored: StoredIndex | None = None
         if index_problem(settings) is None:
             try:
-                stored = load_index(settings.index_dir, vectors=shards_of is local_shards)
+                stored = load_index(settings.index_dir, vectors=remote_shards is None)
             except IndexCorruptError:
                 stored = None  # rebuilt below, or refused under the 'never' policy
         if model is None:
@@ -313,7 +313,7 @@ class Engine:
         query_pass = pass_size(settings.backend, QUERY_PASS)
         batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=query_pass), max_batch=settings.encode_batch,
                                max_wait_s=settings.encode_wait_ms / 1000, cache_size=settings.query_cache)
-        return cls(settings, Retriever(model, stored, encode=batcher, shards=shards_of), shards_of)
+        return cls(settings, Retriever(model, stored, encode=batcher, shards=remote_shards or local_shards), remote_shards)
 
     @property
     def index(self) -> StoredIndex:
@@ -336,7 +336,7 @@ class Engine:
                 ["model or chunking"],
             )
         return Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode,
-                                               shards=self.shards_of), self.shards_of)
+                                               shards=self.remote_shards or local_shards), self.remote_shards)
 
     def load_live(self) -> StoredIndex:
         """Load the live index version as this engine needs it (without the vectors when its
@@ -345,7 +345,7 @@ class Engine:
         Raises:
             citeqa.index.errors.IndexStoreError: as :func:`citeqa.index.store.load_index`.
         """
-        return load_index(self.settings.index_dir, vectors=self.shards_of is local_shards)
+        return load_index(self.settings.index_dir, vectors=self.remote_shards is None)
 
     def reindex(self) -> Engine:
         """Bring the index up to date with the corpus folder (incrementally) and return an engine

@@ -131,7 +131,7 @@ def _require_grpc(address: str, timeout_s: float) -> None:
     within ``timeout_s``: ``ray.init`` against a port where something else listens (a web server,
     say) retries forever, inside Ray's C++ client where no Python signal reaches it. grpcio comes
     with Ray; a channel is ready only once the HTTP/2 handshake succeeded."""
-    import grpc
+    import grpc  # type: ignore[import-untyped]
 
     channel = grpc.insecure_channel(address)
     try:
@@ -157,9 +157,9 @@ def require_free_cpus(needed: float, what: str) -> None:
     """
     import ray
 
-    free = float(ray.available_resources().get("CPU", 0.0))
+    free = float(ray.available_resources().get("CPU", 0.0))  # type: ignore[no-untyped-call]
     if free < needed:
-        total = float(ray.cluster_resources().get("CPU", 0.0))
+        total = float(ray.cluster_resources().get("CPU", 0.0))  # type: ignore[no-untyped-call]
         raise RayUnavailableError(
             f"the Ray cluster has {free:g} of {total:g} CPUs free; {what} need {needed:g}. Free some (stop a "
             "`citeqa serve --ray`) or reserve less (CITEQA_RAY_EMBEDDERS, CITEQA_RAY_EMBEDDER_CPUS)")

@@ -141,14 +141,15 @@ def _replica_class() -> Any:
             from citeqa.service.app import create_app
 
             # The lifespan loads the engine (model, index) in the background; /readyz says when.
+            # MCP without sessions: the proxy sends a client's requests to any replica.
             if not self.shard_handles:
-                return create_app(self.settings)
+                return create_app(self.settings, mcp_stateless=True)
             handles = self.shard_handles
 
             def remote(index: StoredIndex, bm25: Bm25Index) -> RayShards:
                 return RayShards(handles, index.path.name, len(index.chunks))
 
-            return create_app(self.settings, shards_of=remote)
+            return create_app(self.settings, remote_shards=remote, mcp_stateless=True)
 
     return CiteqaReplica
 
@@ -162,7 +163,8 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     per app replica, ``settings.ray_shard_cpus`` per shard replica.
 
     Raises:
-        ValueError: ``replicas`` < 1 or ``shards`` < 0.
+        ValueError: ``replicas`` < 1 or ``shards`` < 0; a citeqa application already runs on the
+            cluster; Serve already listens on another address (it has one per cluster).
         ray.serve.exceptions.RayServeException: Serve could not start (the port is taken...).
     """
     if replicas < 1:
@@ -171,7 +173,13 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
         raise ValueError("--shards must be at least 0 (0: every replica holds the whole index)")
     from ray import serve
 
+    _refuse_a_second_app()
     serve.start(proxy_location="HeadOnly", http_options={"host": settings.host, "port": settings.port})
+    running = _proxy_address()
+    if running is not None and running != (settings.host, settings.port):
+        raise ValueError(f"Ray Serve already listens on {running[0]}:{running[1]} on this cluster, for other "
+                         f"applications; it has one HTTP address per cluster: serve citeqa there with "
+                         f"--host {running[0]} --port {running[1]}")
     # A replica reserves ray_replica_cpus CPUs: its encoder gets as many threads, not one per core
     # of the node (which other replicas and actors share).
     settings = settings.model_copy(update={"threads": settings.threads or max(1, int(settings.ray_replica_cpus))})
@@ -191,6 +199,28 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     serve.run(deployment.bind(settings_json, handles), name=APP_NAME, route_prefix="/", blocking=False)
 
 
+def _refuse_a_second_app() -> None:
+    """Raise ValueError when a citeqa application already runs on the cluster: deploying again
+    would replace it, under the same proxy address."""
+    from ray import serve
+
+    if APP_NAME in serve.status().applications:
+        raise ValueError("a citeqa application already runs on this Ray cluster (another `citeqa serve --ray`); "
+                         "stop it first (Ctrl-C where it runs, or `serve shutdown`)")
+
+
+def _proxy_address() -> tuple[str, int] | None:
+    """Where Serve's proxy listens (it keeps the address it was first started with: a later
+    ``serve.start`` with another one only logs that it is not applied); None if unknown."""
+    try:
+        from ray.serve.context import _get_global_client  # no public API says it (Ray 2.60)
+
+        config = _get_global_client().http_config  # type: ignore[union-attr]
+        return str(config.host), int(config.port)
+    except Exception:  # noqa: BLE001 - a private API: when it changes, skip the check
+        return None
+
+
 def run(settings: Settings, replicas: int, shards: int = 0, on_deployed: Callable[[], None] = lambda: None) -> None:
     """:func:`deploy`, then block until interrupted (Ctrl-C or SIGTERM, during the deployment too),
     then remove the application from the cluster: Serve applications outlive the driver that
@@ -198,11 +228,13 @@ def run(settings: Settings, replicas: int, shards: int = 0, on_deployed: Callabl
     would keep holding the port.
 
     Raises:
-        as :func:`deploy`.
+        ValueError: as :func:`deploy`, and a citeqa application already runs on the cluster.
+        ray.serve.exceptions.RayServeException: as :func:`deploy`.
     """
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
+    _refuse_a_second_app()  # before the try: that app is not ours to remove
     signal.signal(signal.SIGTERM, stop)
     try:
         deploy(settings, replicas, shards)

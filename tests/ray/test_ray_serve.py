@@ -5,6 +5,7 @@ replaced without a request lost (the client retries what the dying replica dropp
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -90,6 +91,7 @@ class Servers:
     corpus: Path
     index: Path
     env: dict[str, str]
+    address: str  # the cluster's
 
 
 @pytest.fixture(scope="session", params=[0, 2], ids=["replicated", "sharded"])
@@ -116,7 +118,7 @@ def servers(request: pytest.FixtureRequest, ray_cluster: Any, tmp_path_factory: 
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_ready(f"http://127.0.0.1:{plain_port}")
         yield Servers(f"http://127.0.0.1:{ray_port}", f"http://127.0.0.1:{plain_port}",
-                      ray_cluster.head_node.get_session_dir_path(), shards, corpus, index, env)
+                      ray_cluster.head_node.get_session_dir_path(), shards, corpus, index, env, ray_cluster.address)
     finally:
         if plain is not None:
             plain.terminate()
@@ -159,6 +161,31 @@ def test_replicas_answer_exactly_as_one_process(servers: Servers) -> None:
         assert client.get(f"{on_ray}/").status_code == 200
 
 
+def test_mcp_and_openai_tools_answer_as_one_process(servers: Servers) -> None:
+    """The tools run the same retrieval through the replicas (and shards); an MCP session's
+    requests may reach either replica, so MCP runs without sessions there."""
+    import asyncio
+
+    from mcp.client.session import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    from tests.service.test_assistant_tools import _exercise
+
+    async def run() -> None:
+        async with streamable_http_client(f"{servers.on_ray}/mcp") as (read, write), ClientSession(read, write) as session:
+            await _exercise(session, servers.corpus)
+            for question in questions()[:5]:  # each call may reach either replica
+                result = await session.call_tool("ask", {"question": question, "k": 3})
+                assert not result.is_error, question
+
+    asyncio.run(run())
+    call = {"id": "call_1", "name": "ask", "arguments": json.dumps({"question": questions()[0], "k": 5})}
+    with httpx.Client(timeout=60) as client:
+        a = client.post(f"{servers.on_ray}/tools/openai/call", json=call)
+        b = client.post(f"{servers.plain}/tools/openai/call", json=call)
+    assert a.status_code == b.status_code == 200 and a.json() == b.json()
+
+
 def test_requests_are_spread_over_the_replicas(servers: Servers) -> None:
     kinds = [REPLICA_TITLE] + ([SHARD_TITLE + b"0", SHARD_TITLE + b"1"] if servers.shards else [])
     pids = {kind: replica_pids(servers.session, kind) for kind in kinds}
@@ -172,6 +199,14 @@ def test_requests_are_spread_over_the_replicas(servers: Servers) -> None:
         total = sum(spent.values())
         print(kind.decode(), spent)  # shown with pytest -s
         assert total > 0 and min(spent.values()) >= 0.2 * total, (kind, spent)
+
+
+def test_a_second_serve_on_the_cluster_is_refused_and_the_first_keeps_serving(servers: Servers) -> None:
+    second = subprocess.run([CITEQA, "serve", "--ray", servers.address, "--port", str(free_port()), "--corpus",
+                             str(servers.corpus), "--index", str(servers.index)],
+                            env=servers.env, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 1 and "already runs on this Ray cluster" in second.stderr, second.stderr[-2000:]
+    assert httpx.post(f"{servers.on_ray}/ask", json={"question": questions()[0]}, timeout=60).status_code == 200
 
 
 def test_a_killed_replica_is_replaced_and_no_request_is_lost(servers: Servers) -> None:
