@@ -19,6 +19,7 @@ Rows are global (row ``i`` of the stored index) in every argument and result.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -185,18 +186,6 @@ class Shard:
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
         tokens = iter(bm25.tokenize_many([c.text[s:e] for c in self.chunks for s, e in c.sentences]))
         self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
-        self._last_lexical: tuple[tuple[str, ...], npt.NDArray[np.float32]] | None = None
-
-    def _lexical(self, terms: Sequence[str]) -> npt.NDArray[np.float32]:
-        """``(hi - lo,)`` BM25 scores; the last question's are kept, since :meth:`candidates` and
-        :meth:`scores` of one question both need them (one tuple read: safe across threads)."""
-        key = tuple(terms)
-        last = self._last_lexical
-        if last is not None and last[0] == key:
-            return last[1]
-        scores = self.bm25.scores(list(terms))
-        self._last_lexical = (key, scores)
-        return scores
 
     def _local_sentences(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """The shard's sentence rows (from 0) of its passages ``rows`` (local, ``(n,)``), in order."""
@@ -229,18 +218,21 @@ class Shard:
         owners = np.searchsorted(self.sentence_rows - self.first_sentence, sentence_rows, side="right") - 1
         lexical_rows = np.zeros(0, np.int64)
         lexical_scores = np.zeros(0, np.float32)
-        if lexical_n > 0 and size:
-            scores = self._lexical(terms)
-            rows = np.arange(len(scores), dtype=np.int64) if local is None else local
-            lexical_rows, lexical_scores = best_by_score(rows, scores[rows], lexical_n)
+        bm25 = self.bm25.scores(list(terms)) if (lexical or lexical_n > 0) and size else None
+        if lexical_n > 0 and bm25 is not None:
+            rows = np.arange(len(bm25), dtype=np.int64) if local is None else local
+            lexical_rows, lexical_scores = best_by_score(rows, bm25[rows], lexical_n)
         dense_rows = np.union1d(passage_rows, owners).astype(np.int64)
         pool = np.union1d(dense_rows, lexical_rows).astype(np.int64)
-        dense, _ = self.dense_scores(q[0], pool + self.lo)
-        pool_lexical = (self._lexical(terms)[pool] if lexical and len(pool) else np.zeros(len(pool))).astype(np.float32)
+        dense, _, _ = self.dense_scores(q[0], pool + self.lo)
+        pool_lexical = (bm25[pool] if lexical and bm25 is not None else np.zeros(len(pool))).astype(np.float32)
         support = np.full(len(pool), -1, dtype=np.int64)
+        counts = Counter(units)  # a unit the question repeats counts as often
+        distinct = frozenset(counts)
         for i in np.flatnonzero(np.isin(pool, dense_rows)):
             held = self.bm25.passage_units[int(pool[i])]
-            support[i] = sum(u in held for u in units)
+            found = distinct & held  # one C-level intersection, not a Python loop per unit
+            support[i] = len(found) if len(counts) == len(units) else sum(counts[u] for u in found)
         return Candidates(
             passage_rows=passage_rows + self.lo, passage_cos=passage_cos,
             sentence_ids=sentence_rows + self.first_sentence, sentence_cos=sentence_cos,
@@ -250,7 +242,7 @@ class Shard:
         )
 
     def dense_scores(self, query: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> tuple[
-            npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
+            npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.int64]]:
         """Dense scores of some of this shard's passages: the mean of the passage's cosine and its
         best sentence's.
 
@@ -259,18 +251,20 @@ class Shard:
             rows: ``(n,)`` global rows of this shard.
 
         Returns:
-            ``(n,)`` dense scores in [-1, 1], and for each passage the ``(sentences,)`` cosines of
-            its sentences.
+            ``(n,)`` dense scores in [-1, 1]; the cosines of the passages' sentences, concatenated
+            in order; and ``(n,)`` where each passage's sentences start among them (``np.split``
+            at ``starts[1:]`` gives one array per passage; not split here, since ranking does not
+            need it and the split costs more than the scores).
         """
         local = (rows - self.lo).astype(np.int64)
         if not len(local):
-            return np.zeros(0, np.float32), []
+            return np.zeros(0, np.float32), np.zeros(0, np.float32), np.zeros(0, np.int64)
         passage_cos = _cosines(self.passages.reconstruct_batch(local), query)
         all_cos = _cosines(self.sentences.reconstruct_batch(self._local_sentences(local)), query)
         counts = self.sentence_rows[local + 1] - self.sentence_rows[local]  # every passage has >= 1
-        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        best = np.maximum.reduceat(all_cos, firsts).astype(np.float32)
-        return ((passage_cos + best) / 2).astype(np.float32), np.split(all_cos, firsts[1:])
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+        best = np.maximum.reduceat(all_cos, starts).astype(np.float32)
+        return ((passage_cos + best) / 2).astype(np.float32), all_cos, starts
 
     def quotes(self, query: npt.NDArray[np.float32], terms: Sequence[str], rows: npt.NDArray[np.int64]) -> list[Quote]:
         """The quote of each passage: its sentence with the highest share of the question's terms
@@ -285,10 +279,12 @@ class Shard:
             One quote per row, a span of the document's text layer: ``text_layer[start:end] == text``.
         """
         local = (rows - self.lo).astype(np.int64)
-        _, sentence_cos = self.dense_scores(query.astype(np.float32), rows)
+        _, all_cos, starts = self.dense_scores(query.astype(np.float32), rows)
+        ends = [*starts[1:].tolist(), len(all_cos)]
         term_set = set(terms)
         quotes = []
-        for row, cos in zip(local, sentence_cos, strict=True):
+        for row, start_at, end_at in zip(local, starts.tolist(), ends, strict=True):
+            cos = all_cos[start_at:end_at]
             chunk = self.chunks[int(row)]
             shared = np.array([len(term_set & sentence) for sentence in self._sentence_terms[int(row)]],
                               dtype=np.float64)

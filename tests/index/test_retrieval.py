@@ -153,7 +153,8 @@ def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriev
     query = retriever.encode([REFUGEE_QUESTION])[0]
     rows = np.arange(len(index.chunks), dtype=np.int64)
     shard = Shard(index, Bm25Index([c.matching_text() for c in index.chunks]), 0, len(index.chunks))
-    scores, per_passage = shard.dense_scores(query, rows)
+    scores, all_cos, starts = shard.dense_scores(query, rows)
+    per_passage = np.split(all_cos, starts[1:])
     for row in (0, len(rows) // 2, len(rows) - 1):
         chunk = index.chunks[row]
         vectors = retriever.encode(chunk.sentence_texts())

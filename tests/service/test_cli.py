@@ -142,6 +142,8 @@ def test_usage_and_folder_mistakes_are_caught_before_loading(tmp_path: Path, cap
     assert code == 1 and err.startswith("CorpusNotFoundError: corpus folder")
     code, _, err = run(["ask", "x", "--url", "127.0.0.1:9"], capsys)
     assert code == 1 and "needs http:// or https://" in err
+    code, _, err = run(["serve", "--shards", "2", "--corpus", str(tmp_path)], capsys)
+    assert code == 1 and err.startswith("ValueError: --shards needs --ray")
 
 
 def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None:  # type: ignore[no-untyped-def]
