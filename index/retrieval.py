@@ -178,8 +178,20 @@ class Retriever:
         at = np.searchsorted(scored, rows)
         support = cat("support", np.int64)[at]
         in_dense = np.isin(rows, dense_pool)
-        return _Pool(rows, cat("dense", np.float32)[at], cat("lexical", np.float32)[at], in_dense, best_sentence,
-                     {int(r): int(s) for r, s in zip(rows[in_dense], support[in_dense], strict=True)})
+        dense = cat("dense", np.float32)[at]
+        # The confidence signal reads the support of the five best dense candidates. Each shard
+        # reported its own five best; with several shards a candidate the merge dropped can have
+        # pushed one of the global five out of its shard's five: ask for those (rare).
+        top = np.flatnonzero(in_dense)[tie_order(rows[in_dense], dense[in_dense])[:5]]
+        missing = top[support[top] < 0]
+        if len(missing):
+            parts_missing = self._by_shard(np.sort(rows[missing]))
+            extra: dict[int, npt.NDArray[np.int64]] = self.shards.call(
+                "support", {i: (units, part) for i, part in parts_missing.items()})
+            for i, part in parts_missing.items():
+                support[np.searchsorted(rows, part)] = extra[i]
+        return _Pool(rows, dense, cat("lexical", np.float32)[at], in_dense, best_sentence,
+                     {int(rows[i]): int(support[i]) for i in top})
 
     def rank(self, question: str, k: int, mode: Mode = "hybrid", candidates: int = 100,
              dense_weight: float = 0.5) -> tuple[list[tuple[int, float]], float]:
@@ -269,14 +281,19 @@ class Retriever:
         terms = self.bm25.query_terms(question)
         ranked, confidence, query = self._rank(question, terms, 2 * k + 5, mode, dense_weight=dense_weight,
                                                allowed=allowed)
-        quotes = self.quotes(query, terms, [row for row, _ in ranked])
         hits: list[Hit] = []
-        for (row, score), quote in zip(ranked, quotes, strict=True):
-            chunk = self.index.chunks[row]
-            if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
-                   for h in hits):
-                continue
-            hits.append(Hit(chunk, score, quote))
-            if len(hits) == k:
+        # Quotes in batches: k + 1 passages first (usually enough: one near-copy allowed for),
+        # then the rest, so that a shard quotes no more passages than are looked at.
+        batches = [ranked[:k + 1], ranked[k + 1:]]
+        for batch in batches:
+            if len(hits) == k or not batch:
                 break
+            for (row, score), quote in zip(batch, self.quotes(query, terms, [row for row, _ in batch]), strict=True):
+                chunk = self.index.chunks[row]
+                if any(h.chunk.doc_id == chunk.doc_id and h.chunk.start <= quote.start and quote.end <= h.chunk.end
+                       for h in hits):
+                    continue
+                hits.append(Hit(chunk, score, quote))
+                if len(hits) == k:
+                    break
         return Answer(confidence >= min_confidence, confidence, tuple(hits))
