@@ -1,6 +1,6 @@
 """Shards: each holds a range of an index's passage rows (their passage and sentence vectors,
 their part of the BM25 matrix with the corpus-wide statistics, their sentences' terms) and answers
-the two questions the :class:`~citeqa.index.retrieval.Retriever` asks of every shard.
+what the :class:`~citeqa.index.retrieval.Retriever` asks of every shard.
 
 One process serves its whole index as one shard (:class:`LocalShards`); ``citeqa serve --ray
 --shards N`` puts each range in its own Ray Serve deployment (``citeqa.service.ray_serve``). The
@@ -13,6 +13,8 @@ retriever merges what the shards return so that any number of shards ranks exact
    ties broken by row as :func:`tie_order` does; so every passage of the global pool comes with
    its scores, and one round trip does what would otherwise take two.
 2. :meth:`Shard.quotes`: the quote of each passage that is shown.
+
+(And rarely :meth:`Shard.support`, see :attr:`Candidates.support`.)
 
 Rows are global (row ``i`` of the stored index) in every argument and result.
 """
@@ -328,7 +330,9 @@ class Shards(Protocol):
         remote) and return each shard's result by ``i``.
 
         Raises:
-            citeqa.index.errors.IndexStoreError: a shard cannot be reached or fails.
+            Exception: what the transport raises when a shard cannot answer (``RayShards``:
+                ``citeqa.service.errors.NotReadyError``, an HTTP 503); local shards raise nothing
+                of their own.
         """
         ...
 
