@@ -242,6 +242,7 @@ def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
                          "(the replicas pick up each new index version)")
     assert settings.ray_address is not None
     connect(settings.ray_address, env=ray_serve.PROXY_ENV)
+    ray_serve.preflight(settings, replicas, shards)  # before building: say now what cannot run
     if settings.rebuild == "never":
         refuse_if_unusable(settings)
     elif index_problem(settings) is not None:  # built once here, not by every replica

@@ -143,7 +143,8 @@ def _require_grpc(address: str, timeout_s: float) -> None:
         channel.close()
 
 
-def require_free_cpus(needed: float, what: str) -> None:
+def require_free_cpus(needed: float, what: str,
+                      knobs: str = "CITEQA_RAY_EMBEDDERS, CITEQA_RAY_EMBEDDER_CPUS") -> None:
     """Fail now, with the reason, when the joined cluster has fewer free CPUs than ``needed``:
     Ray would otherwise wait, silently and forever, for CPUs another application holds (a
     ``citeqa serve --ray`` on a small cluster, say).
@@ -151,6 +152,7 @@ def require_free_cpus(needed: float, what: str) -> None:
     Args:
         needed: CPUs the work reserves.
         what: what reserves them, for the message (e.g. "2 embedder actors of 1 CPU").
+        knobs: the settings that reserve less, for the message.
 
     Raises:
         RayUnavailableError: fewer CPUs free than ``needed``.
@@ -162,7 +164,7 @@ def require_free_cpus(needed: float, what: str) -> None:
         total = float(ray.cluster_resources().get("CPU", 0.0))  # type: ignore[no-untyped-call]
         raise RayUnavailableError(
             f"the Ray cluster has {free:g} of {total:g} CPUs free; {what} need {needed:g}. Free some (stop a "
-            "`citeqa serve --ray`) or reserve less (CITEQA_RAY_EMBEDDERS, CITEQA_RAY_EMBEDDER_CPUS)")
+            f"`citeqa serve --ray`), add nodes or CPUs, or reserve less ({knobs})")
 
 
 @contextlib.contextmanager

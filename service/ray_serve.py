@@ -199,6 +199,24 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     serve.run(deployment.bind(settings_json, handles), name=APP_NAME, route_prefix="/", blocking=False)
 
 
+def preflight(settings: Settings, replicas: int, shards: int = 0) -> None:
+    """Refuse, before anything is built or deployed, what the cluster cannot serve: a second
+    citeqa application, or a layout needing more CPUs than are free (Serve would leave its
+    replicas pending, silently, until CPUs free up).
+
+    Raises:
+        ValueError: a citeqa application already runs on the cluster.
+        citeqa.index.errors.RayUnavailableError: too few free CPUs for the layout.
+    """
+    from citeqa.service.ray_cluster import require_free_cpus
+
+    _refuse_a_second_app()
+    layout = f"{replicas} app replicas of {settings.ray_replica_cpus:g} CPU" + (
+        f" and {shards} x {replicas} shard replicas of {settings.ray_shard_cpus:g} CPU" if shards else "")
+    require_free_cpus(replicas * settings.ray_replica_cpus + shards * replicas * settings.ray_shard_cpus, layout,
+                      "CITEQA_RAY_REPLICA_CPUS, CITEQA_RAY_SHARD_CPUS, --replicas")
+
+
 def _refuse_a_second_app() -> None:
     """Raise ValueError when a citeqa application already runs on the cluster: deploying again
     would replace it, under the same proxy address."""
@@ -228,13 +246,13 @@ def run(settings: Settings, replicas: int, shards: int = 0, on_deployed: Callabl
     would keep holding the port.
 
     Raises:
-        ValueError: as :func:`deploy`, and a citeqa application already runs on the cluster.
+        ValueError, citeqa.index.errors.RayUnavailableError: as :func:`preflight` and :func:`deploy`.
         ray.serve.exceptions.RayServeException: as :func:`deploy`.
     """
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
-    _refuse_a_second_app()  # before the try: that app is not ours to remove
+    preflight(settings, replicas, shards)  # before the try: an app that is there is not ours to remove
     signal.signal(signal.SIGTERM, stop)
     try:
         deploy(settings, replicas, shards)

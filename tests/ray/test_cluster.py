@@ -84,3 +84,22 @@ def test_work_that_needs_more_cpus_than_are_free_is_refused(ray_cluster: Any) ->
     require_free_cpus(0.5, "a test")
     with pytest.raises(RayUnavailableError, match="CPUs free; 3 embedder actors"):
         require_free_cpus(3, "3 embedder actors")
+
+
+def test_serve_refuses_a_layout_the_cluster_has_no_cpus_for(ray_env: dict[str, str], tmp_path: Path) -> None:
+    """Ten CPUs asked of a two-CPU cluster: refused before anything is built, instead of replicas
+    left pending."""
+    from tests.conftest import BUILTIN_CORPUS
+
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.monotonic()
+    result = subprocess.run([str(Path(sys.executable).parent / "citeqa"), "serve", "--shards", "4", "--replicas", "2",
+                             "--corpus", str(BUILTIN_CORPUS), "--index", str(tmp_path / "index"), "--port", str(port)],
+                            env=ray_env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "RayUnavailableError: the Ray cluster has 2 of 2 CPUs free; 2 app replicas" in result.stderr
+    assert not (tmp_path / "index").exists() and time.monotonic() - started < 60
