@@ -43,6 +43,7 @@ from citeqa.index.embedding import embed
 from citeqa.index.lexical import Bm25Index
 from citeqa.index.shards import (
     SCORE_DECIMALS,
+    SUPPORT_ROWS,
     Candidates,
     Quote,
     Shards,
@@ -182,7 +183,7 @@ class Retriever:
         # The confidence signal reads the support of the five best dense candidates. Each shard
         # reported its own five best; with several shards a candidate the merge dropped can have
         # pushed one of the global five out of its shard's five: ask for those (rare).
-        top = np.flatnonzero(in_dense)[tie_order(rows[in_dense], dense[in_dense])[:5]]
+        top = np.flatnonzero(in_dense)[tie_order(rows[in_dense], dense[in_dense])[:SUPPORT_ROWS]]
         missing = top[support[top] < 0]
         if len(missing):
             parts_missing = self._by_shard(np.sort(rows[missing]))
@@ -224,8 +225,8 @@ class Retriever:
         pool = self._pool(query, terms, n, lexical_n, mode != "dense", allowed)
         dense_rows, dense_only = pool.rows[pool.in_dense], pool.dense[pool.in_dense]
         by_dense = tie_order(dense_rows, dense_only)
-        confidence = pool.best_sentence * self._term_evidence(terms, [int(r) for r in dense_rows[by_dense[:5]]],
-                                                              pool.support)
+        confidence = pool.best_sentence * self._term_evidence(
+            terms, [int(r) for r in dense_rows[by_dense[:SUPPORT_ROWS]]], pool.support)
         if mode == "dense":
             return [(int(dense_rows[i]), float(dense_only[i])) for i in by_dense[:k]], confidence, query
         if mode == "bm25":

@@ -188,9 +188,11 @@ class Shard:
         self.chunks = index.chunks[lo:hi]
         self.bm25 = bm25 if (lo, hi) == (0, bm25.size) else bm25.rows(lo, hi)
         first_sentence = int(index.sentence_rows[lo])
-        #: Global sentence row of each of this shard's passages' first sentence, and the total.
-        self.sentence_rows = index.sentence_rows[lo:hi + 1]
+        #: The global row of the shard's first sentence (its sentence index counts from there).
         self.first_sentence = first_sentence
+        #: ``(hi - lo + 1,)`` where each passage's sentences start in the shard's sentence index,
+        #: and their total; made once here, not per question.
+        self.sentence_starts = (index.sentence_rows[lo:hi + 1] - first_sentence).astype(np.int64)
         self.passages = _slice_vectors(index.faiss_index, lo, hi)
         self.sentences = _slice_vectors(index.sentence_index, first_sentence, int(index.sentence_rows[hi]))
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
@@ -199,8 +201,8 @@ class Shard:
 
     def _local_sentences(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """The shard's sentence rows (from 0) of its passages ``rows`` (local, ``(n,)``), in order."""
-        starts = self.sentence_rows[rows] - self.first_sentence
-        counts = self.sentence_rows[rows + 1] - self.sentence_rows[rows]
+        starts = self.sentence_starts[rows]
+        counts = self.sentence_starts[rows + 1] - starts
         offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
         return (np.arange(int(counts.sum()), dtype=np.int64) + offsets).astype(np.int64)
 
@@ -225,7 +227,7 @@ class Shard:
         passage_cos, passage_rows = _search(self.passages, q, min(n, size), local)
         n_sentences = self.sentences.ntotal if sentence_ids is None else len(sentence_ids)
         sentence_cos, sentence_rows = _search(self.sentences, q, min(n, n_sentences), sentence_ids)
-        owners = np.searchsorted(self.sentence_rows - self.first_sentence, sentence_rows, side="right") - 1
+        owners = np.searchsorted(self.sentence_starts, sentence_rows, side="right") - 1
         lexical_rows = np.zeros(0, np.int64)
         lexical_scores = np.zeros(0, np.float32)
         bm25 = self.bm25.scores(list(terms)) if (lexical or lexical_n > 0) and size else None
@@ -284,7 +286,7 @@ class Shard:
             return np.zeros(0, np.float32), np.zeros(0, np.float32), np.zeros(0, np.int64)
         passage_cos = _cosines(self.passages.reconstruct_batch(local), query)
         all_cos = _cosines(self.sentences.reconstruct_batch(self._local_sentences(local)), query)
-        counts = self.sentence_rows[local + 1] - self.sentence_rows[local]  # every passage has >= 1
+        counts = self.sentence_starts[local + 1] - self.sentence_starts[local]  # every passage has >= 1
         starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         best = np.maximum.reduceat(all_cos, starts).astype(np.float32)
         return ((passage_cos + best) / 2).astype(np.float32), all_cos, starts
