@@ -47,15 +47,32 @@ def sentence_spans(text: str) -> list[Span]:
     if not text.strip():
         return []
     joined = _CONTINUED.sub(lambda m: " " * len(m.group(0)), text)  # same length: same offsets
-    spans: list[Span] = []
+    # Only pysbd's sentence ends are used, made non-decreasing, and the spans run from one end to
+    # the next: its pieces can overlap or skip text (a spaced ellipsis ". . ." in a quotation came
+    # back as two overlapping pieces, found on a SQuAD article), and a citation needs ordered spans
+    # that hold every character.
+    cuts: list[int] = []
     for piece in _segmenter().segment(joined):
-        start, end = piece.start, piece.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+        end = min(max(piece.end, cuts[-1] if cuts else 0), len(text))
+        if end > (cuts[-1] if cuts else 0):
+            cuts.append(end)
+    if not cuts or cuts[-1] < len(text):
+        cuts.append(len(text))
+    spans: list[Span] = []
+    start = 0
+    for end in cuts:
+        lo, hi = start, end
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        start = end
+        if lo == hi:
+            continue
+        if spans and not any(ch.isalnum() for ch in text[lo:hi]):
+            spans[-1] = (spans[-1][0], hi)  # a piece of bare punctuation (". .") ends the sentence before
+        else:
+            spans.append((lo, hi))
     return spans
 
 

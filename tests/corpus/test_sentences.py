@@ -48,3 +48,22 @@ def test_spans_are_exact_and_cover_every_character() -> None:
 def test_ends_sentence() -> None:
     assert ends_sentence("It is done.") and ends_sentence("“Really?”") and ends_sentence("完了。")
     assert not ends_sentence("Price: 4.50 €") and not ends_sentence("Home | News")
+
+
+# From SQuAD 2.0's "Black Death" article: pysbd returns the spaced ellipsis as two overlapping
+# pieces, which once made an index that could not be loaded (sentence spans out of order).
+SPACED_ELLIPSIS = ('The authors concluded that this new research, together with prior analyses from the south of '
+                   'France and Germany, ". . . ends the debate about the etiology of the Black Death, and '
+                   'unambiguously demonstrates that Y. pestis was the causal agent." Later work agreed.')
+
+
+@pytest.mark.parametrize("text", [SPACED_ELLIPSIS, SPACED_ELLIPSIS[44:129], "Wait . . . what? Yes. . . . No.", "“. . .” he said. Fine."])
+def test_spans_stay_ordered_when_pieces_overlap(text: str) -> None:
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert any(ch.isalnum() for ch in text[start:end]) or len(spans) == 1
+        previous_end = end
+    covered = "".join(text[start:end] for start, end in spans)
+    assert [ch for ch in covered if not ch.isspace()] == [ch for ch in text if not ch.isspace()]
