@@ -178,3 +178,33 @@ def test_absent_cjk_characters_score_zero() -> None:
         scores = index.scores(terms)
         assert scores.shape == (len(CHINESE),) and scores.dtype == np.float32
         assert not scores.any()
+
+
+SPELLING_CORPUS = ["UDP does not guarantee delivery of datagrams.",
+                   "Astronauts experience weightlessness while in free fall around the Earth.",
+                   "The 1973 report P-2626 described a distributed network.",
+                   "Population figures come from the census."]
+
+
+@pytest.mark.parametrize(("question", "typo", "meant"), [
+    ("What does UDP gaurentee?", "gaurentee", "guarantee"),        # a swap and a wrong vowel: 2 edits
+    ("What do astronaughts experience?", "astronaughts", "astronauts"),
+    ("When does weightlesness happen?", "weightlesness", "weightlessness"),
+])
+def test_a_misspelt_word_is_read_as_the_corpus_word(question: str, typo: str, meant: str) -> None:
+    bm25 = Bm25Index(SPELLING_CORPUS)
+    stem, = Stemmer.Stemmer("english").stemWords([meant])
+    assert stem in bm25.query_terms(question)
+    assert Stemmer.Stemmer("english").stemWords([typo])[0] not in bm25.vocabulary
+
+
+@pytest.mark.parametrize("question", [
+    "Is there a guaranty?",  # an English word the corpus does not use, one edit from its "guarantee"
+    "What was report P-2627?",             # codes and numbers are never corrected
+    "Who is Udpo?",                        # too short to correct
+    "What does XDP guarantee?",            # first letter differs from "udp"
+])
+def test_words_that_are_not_typos_are_left_as_they_are(question: str) -> None:
+    bm25 = Bm25Index(SPELLING_CORPUS)
+    assert "guaranti" not in bm25.vocabulary and bm25.spelled("guaranti") == "guarante"  # as a typo it would be
+    assert bm25.query_terms(question) == tokenize([normalize_for_matching(question)], Stemmer.Stemmer("english"))[0]

@@ -161,3 +161,21 @@ def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriev
         assert np.allclose(per_passage[row], vectors @ query, atol=1e-4)
         passage = float(index.faiss_index.reconstruct(int(row)) @ query)
         assert scores[row] == pytest.approx((passage + per_passage[row].max()) / 2, abs=1e-5)
+
+
+def test_a_question_with_typos_is_answered(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "udp.txt").write_text(
+        "The User Datagram Protocol does not guarantee delivery, ordering or duplicate protection. "
+        "Applications that need reliability use the Transmission Control Protocol instead.", encoding="utf-8")
+    (corpus_dir / "space.txt").write_text(
+        "Astronauts in orbit experience weightlessness because they are in continuous free fall.", encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    retriever = Retriever(model, stored)
+    threshold = Settings.model_fields["min_confidence"].default
+    for question, doc in (("What does the User Datagram Protocol not gaurentee?", "udp.txt"),
+                          ("What do astronaughts experiance in orbit?", "space.txt")):
+        answer = retriever.answer(question, 2, min_confidence=threshold)
+        assert answer.hits[0].chunk.doc_id == doc
+        assert answer.answered, (question, answer.confidence)
