@@ -5,8 +5,10 @@ of unanswerable questions answered) (Youden, Cancer 1950), so that no set domina
 among equal J, the lowest threshold (fewer wrong abstentions). Candidates are the observed
 confidences.
 
-Usage: ``python -m citeqa.eval.calibrate [--by-article] QUESTIONS RUN [QUESTIONS RUN ...]`` with the
-``citeqa`` runs written by ``citeqa eval`` (``eval/out/<set>.citeqa.run.jsonl``).
+Usage: ``python -m citeqa.eval.calibrate [--by-article] QUESTIONS RUN [QUESTIONS RUN ...] [--report
+QUESTIONS RUN ...]`` with the ``citeqa`` runs written by ``citeqa eval``
+(``eval/out/<set>.citeqa.run.jsonl``). Sets after ``--report`` are not used to choose: the figures the
+chosen threshold gives on them are printed, each set's and all of them pooled.
 
 ``--by-article`` checks the rule on data it did not see: each set's articles (an answerable
 question's evidence document; an unanswerable one's id up to its last ``-``, which names the article
@@ -77,7 +79,11 @@ def main(argv: list[str]) -> None:
     """Print the chosen threshold and, per set, the abstention rates it gives."""
     by_article = "--by-article" in argv
     argv = [a for a in argv if a != "--by-article"]
-    if len(argv) < 2 or len(argv) % 2:
+    report: list[str] = []
+    if "--report" in argv:
+        at = argv.index("--report")
+        argv, report = argv[:at], argv[at + 1:]
+    if len(argv) < 2 or len(argv) % 2 or len(report) % 2 or (by_article and report):
         sys.exit(__doc__)
     if by_article:
         split = [halves(load_questions(Path(q))) for q in argv[::2]]
@@ -97,6 +103,12 @@ def main(argv: list[str]) -> None:
         neg = [c for a, c in pairs if not a]
         print(f"  {path}: abstains on {sum(c < threshold for c in neg) / max(len(neg), 1):.3f} of unanswerable, "
               f"{sum(c < threshold for c in pos) / max(len(pos), 1):.3f} of answerable")
+    if report:
+        held_out = [_pairs(load_questions(Path(q)), Path(r)) for q, r in zip(report[::2], report[1::2], strict=True)]
+        print("not used to choose:")
+        for path, pairs in zip(report[::2], held_out, strict=True):
+            print(f"  {path}: {_rates(pairs, threshold)}")
+        print(f"  all of them pooled: {_rates([p for pairs in held_out for p in pairs], threshold)}")
 
 
 if __name__ == "__main__":
