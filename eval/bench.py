@@ -183,9 +183,17 @@ def latency(settings: Settings, questions: list[str], block: int = 16) -> dict[s
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used so far (Linux ``/proc/PID/stat``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds a process and its live children (``serve --workers``) have used
+    so far (Linux ``/proc/PID/stat``)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if stat.parent.name == str(pid) or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 async def _load_level(url: str, questions: list[str], clients: int, seconds: float) -> dict[str, Any]:
@@ -246,8 +254,10 @@ def _wrk_level(url: str, questions: list[str], clients: int, seconds: float, wor
             "p99_ms": round(result["p99_us"] / 1000, 2), "errors": result["errors"]}
 
 
-def load(settings: Settings, questions: list[str], seconds: float, generator: str = "auto") -> list[dict[str, Any]]:
-    """Throughput and tail latency at 1, 4, 16 and 32 concurrent clients against a real server.
+def load(settings: Settings, questions: list[str], seconds: float, generator: str = "auto",
+         workers: int = 1) -> list[dict[str, Any]]:
+    """Throughput and tail latency at 1, 4, 16 and 32 concurrent clients against a real server
+    (``citeqa serve --workers N``).
 
     ``generator``: ``wrk``, ``python`` (httpx, asyncio) or ``auto`` (wrk when installed)."""
     use_wrk = generator == "wrk" or (generator == "auto" and shutil.which("wrk") is not None)
@@ -256,8 +266,8 @@ def load(settings: Settings, questions: list[str], seconds: float, generator: st
     # the cache rather than the encoder's batching.
     env = {**os.environ, "CITEQA_CORPUS_DIR": str(settings.corpus_dir), "CITEQA_INDEX_DIR": str(settings.index_dir),
            "CITEQA_QUERY_CACHE": "0"}
-    server = subprocess.Popen([str(Path(sys.executable).parent / "citeqa"), "serve", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([str(Path(sys.executable).parent / "citeqa"), "serve", "--port", str(port),
+                               "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(3000):
@@ -267,15 +277,23 @@ def load(settings: Settings, questions: list[str], seconds: float, generator: st
             except httpx.TransportError:
                 pass
             time.sleep(0.1)
+        # /readyz answers from the first worker ready (one still loading accepts no connection):
+        # wait until the server's processes are idle, all loaded.
+        for _ in range(240):
+            before = _cpu_seconds(server.pid)
+            time.sleep(0.5)
+            if _cpu_seconds(server.pid) - before < 0.05:
+                break
         rows = []
         for clients in (1, 4, 16, 32):
             # CPU per request, server and load generator apart: both share the two cores, so the
             # generator's share is CPU the server did not get.
             server_cpu, own = _cpu_seconds(server.pid), os.times()
             if use_wrk:
-                row = {"generator": "wrk", **_wrk_level(url, questions, clients, seconds, Path(tempfile.mkdtemp()))}
+                row = {"workers": workers, "generator": "wrk",
+                       **_wrk_level(url, questions, clients, seconds, Path(tempfile.mkdtemp()))}
             else:
-                row = {"generator": "python", **asyncio.run(_load_level(url, questions, clients, seconds))}
+                row = {"workers": workers, "generator": "python", **asyncio.run(_load_level(url, questions, clients, seconds))}
             after = os.times()
             spent = (after.user - own.user + after.system - own.system  # this process, and wrk
                      + after.children_user - own.children_user + after.children_system - own.children_system)
@@ -425,17 +443,20 @@ def plots(report: dict[str, Any], out: Path) -> list[Path]:
 
     written = []
     if report.get("load"):
-        rows = report["load"]
         fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
-        clients = [r["clients"] for r in rows]
-        left.plot(clients, [r["rps"] for r in rows], marker="o")
-        left.plot(clients, [rows[0]["rps"] * 3] * len(rows), linestyle="--", label="3x one client")
+        for n in dict.fromkeys(r.get("workers", 1) for r in report["load"]):
+            rows = [r for r in report["load"] if r.get("workers", 1) == n]
+            clients = [r["clients"] for r in rows]
+            name = f"{n} worker{'s' if n > 1 else ''}"
+            left.plot(clients, [r["rps"] for r in rows], marker="o", label=name)
+            right.plot(clients, [r["p50_ms"] for r in rows], marker="o", label=f"p50, {name}")
+            right.plot(clients, [r["p99_ms"] for r in rows], marker="o", linestyle="--", label=f"p99, {name}")
+        first = report["load"][0]
+        left.plot(clients, [first["rps"] * 2] * len(clients), linestyle=":", color="grey", label="2x one client, 1 worker")
         left.set(xlabel="concurrent clients", ylabel="requests/s", xscale="log", xticks=clients, xticklabels=clients)
-        left.legend()
-        right.plot(clients, [r["p50_ms"] for r in rows], marker="o", label="p50")
-        right.plot(clients, [r["p99_ms"] for r in rows], marker="o", label="p99")
+        left.legend(fontsize=7)
         right.set(xlabel="concurrent clients", ylabel="ms", xscale="log", xticks=clients, xticklabels=clients)
-        right.legend()
+        right.legend(fontsize=7)
         fig.suptitle("POST /ask under load (built-in corpus, loopback)")
         fig.tight_layout()
         written.append(out / "bench-load.png")
@@ -631,6 +652,7 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"index kinds of the scale section, of {','.join(SCALE_KINDS)} (flat always runs)")
     parser.add_argument("--sections", default="startup,latency,load,indexing,pdf,scale")
     parser.add_argument("--repeats", type=int, default=5, help="fresh processes per entry of the startup section")
+    parser.add_argument("--workers", default="1,2", help="server layouts of the load section (`serve --workers N`)")
     parser.add_argument("--load-generator", choices=["auto", "wrk", "python"], default="auto",
                         help="wrk (Debian's package) when installed, else an httpx asyncio client")
     parser.add_argument("--plot", type=Path, metavar="BENCH_JSON",
@@ -666,10 +688,13 @@ def main(argv: list[str] | None = None) -> None:
                f"HTTP /ask p50 - in-process encode+search p50 = **{lat['http_minus_in_process_p50_ms']} ms** "
                f"(of which HTTP over in-process Engine.ask: {lat['http_minus_engine_p50_ms']} ms)\n"]
     if "load" in sections:
-        report["load"] = load(settings, questions, args.seconds, args.load_generator)
-        base = report["load"][0]["rps"]
+        report["load"] = [row for n in (int(w) for w in args.workers.split(","))
+                          for row in load(settings, questions, args.seconds, args.load_generator, n)]
+        first = report["load"][0]["rps"]  # one client, the first layout (one process by default)
         for row in report["load"]:
+            base = next(r["rps"] for r in report["load"] if r["workers"] == row["workers"])
             row["rps_vs_1_client"] = round(row["rps"] / base, 2)
+            row["rps_vs_first_1_client"] = round(row["rps"] / first, 2)
             row["p99_over_p50"] = round(row["p99_ms"] / row["p50_ms"], 2)
         md += [f"## Throughput under load ({args.seconds:.0f} s per level, loopback)\n", _table(report["load"]), ""]
     if "indexing" in sections:

@@ -97,6 +97,7 @@ def load_model(
     backend: Backend = DEFAULT_BACKEND,
     *,
     threads: int = 0,
+    single_pass_threads: int | None = None,
     cache_dir: Path | None = None,
 ) -> Encoder:
     """Load a sentence-transformers model once (call at start-up, not per question).
@@ -106,6 +107,10 @@ def load_model(
         device: torch device, ``"cpu"`` here (the ONNX backends always run on the CPU).
         backend: ``torch``, ``onnx`` or ``onnx-int8`` (see the module docstring).
         threads: onnxruntime intra-op threads; 0 lets onnxruntime use one per physical core.
+        single_pass_threads: intra-op threads for a pass of one text, when other than ``threads``
+            (a second session of the same model; the lean ONNX encoder only): several server
+            processes split the cores for their batches, and a lone question, which means no
+            load, may use them all. None: ``threads``.
         cache_dir: where ONNX exports are kept; default :func:`default_cache_dir`.
 
     Raises:
@@ -126,15 +131,10 @@ def load_model(
         folder = onnx_export_dir(target, cache_dir or default_cache_dir())
         if not (folder / ONNX_FILES[backend]).is_file():
             raise ModelLoadError(f"the ONNX export in {folder} has no {ONNX_FILES[backend]}; delete that folder to export again")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # onnxruntime's threads busy-wait after each call by default: in a server that shares its
-        # cores (HTTP handling, the BM25 ranking, a load generator, other processes) they took the
-        # CPU those need; naive torch encoding beside a spinning server measured 106 ms vs 18 ms.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options = _session_options(threads)
         if OnnxEncoder.supports(folder):  # the lean path: no torch import
-            return OnnxEncoder(folder, ONNX_FILES[backend], options)
+            single = None if single_pass_threads in (None, threads) else _session_options(single_pass_threads)
+            return OnnxEncoder(folder, ONNX_FILES[backend], options, single)
         from sentence_transformers import SentenceTransformer
 
         library: Encoder = SentenceTransformer(
@@ -157,6 +157,21 @@ def load_model(
         ) from exc
 
 
+def _session_options(threads: int) -> Any:
+    """onnxruntime session options: ``threads`` intra-op threads (0: one per physical core), no
+    spinning."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # onnxruntime's threads busy-wait after each call by default: in a server that shares its
+    # cores (HTTP handling, the BM25 ranking, a load generator, other processes) they took the
+    # CPU those need; naive torch encoding beside a spinning server measured 106 ms vs 18 ms.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return options
+
+
 class OnnxEncoder:
     """A sentence-transformers model of the usual shape (a Transformer, mean pooling, optionally
     Normalize) run by onnxruntime and tokenizers alone, without importing torch,
@@ -170,12 +185,14 @@ class OnnxEncoder:
         folder: an export made by :func:`onnx_export_dir`.
         file_name: the ONNX file inside it (:data:`citeqa.index.onnx_export.ONNX_FILES`).
         session_options: onnxruntime session options (threads, spinning).
+        single_pass_options: options of a second session that runs the passes of one text (see
+            :func:`load_model`'s ``single_pass_threads``); None: one session for all.
 
     Raises:
         ValueError: the model is not of that shape (use ``SentenceTransformer`` for it).
     """
 
-    def __init__(self, folder: Path, file_name: str, session_options: Any) -> None:
+    def __init__(self, folder: Path, file_name: str, session_options: Any, single_pass_options: Any = None) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -190,6 +207,8 @@ class OnnxEncoder:
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad) or 0, pad_token=pad)
         self.session = onnxruntime.InferenceSession(str(folder / file_name), sess_options=session_options,
                                                     providers=["CPUExecutionProvider"])
+        self.single_session = self.session if single_pass_options is None else onnxruntime.InferenceSession(
+            str(folder / file_name), sess_options=single_pass_options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.output = self.session.get_outputs()[0].name  # last_hidden_state: (batch, tokens, dim)
 
@@ -233,7 +252,8 @@ class OnnxEncoder:
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feeds = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64), "attention_mask": mask,
                  "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
-        hidden = self.session.run([self.output], {k: v for k, v in feeds.items() if k in self.inputs})[0]
+        session = self.single_session if len(texts) == 1 else self.session  # same graph and weights
+        hidden = session.run([self.output], {k: v for k, v in feeds.items() if k in self.inputs})[0]
         weights = mask[:, :, None].astype(np.float32)
         # mean over the real tokens, as sentence-transformers' Pooling (its clamp: 1e-9)
         return (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)  # type: ignore[no-any-return]

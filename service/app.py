@@ -148,7 +148,9 @@ class AppState:
             log.info("citeqa: %s", status)
 
         try:
-            self.engine = Engine.start(self.settings, on_status=set_status, remote_shards=self.remote_shards)
+            engine = Engine.start(self.settings, on_status=set_status, remote_shards=self.remote_shards)
+            engine.warm_up()
+            self.engine = engine
             self.status = "ready"
         except Exception as exc:  # reported by /readyz and the log; the process stays up for it
             self.status = f"failed: {type(exc).__name__}: {exc}"

@@ -198,26 +198,46 @@ def serve(
     shards: Annotated[int, typer.Option(
         min=0, help="with --ray: split the index's rows over N shard deployments, the app replicas routing "
         "to them (0: every replica holds the whole index)")] = 0,
+    workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="server processes on the port, each with the model and the index; more "
+        "answer more questions at once on several cores [CITEQA_WORKERS]")] = None,
 ) -> None:
-    """Build the index if needed, then serve the HTTP API (in this process, or with --ray as
-    replicas on a Ray cluster, sharded or not, answering exactly as one process does)."""
+    """Build the index if needed, then serve the HTTP API (in this process, in several worker
+    processes, or with --ray as replicas on a Ray cluster, sharded or not, answering exactly as one
+    process does)."""
     import uvicorn
 
     from citeqa.service.app import create_app
     from citeqa.service.engine import Engine, tune_threads_for_serving
 
     flags = {"allow_open_bind": True} if allow_open_bind else {}
-    settings = make_settings(corpus, index, host=host, port=port, ray_address=ray, **flags,
+    settings = make_settings(corpus, index, host=host, port=port, ray_address=ray, workers=workers, **flags,
                              **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
     if shards and settings.ray_address is None:
         raise ValueError("--shards needs --ray (one process holds the whole index)")
+    if settings.workers > 1 and settings.ray_address is not None:
+        raise ValueError("--workers is for one machine; with --ray, --replicas sets how many processes serve")
+    if settings.workers > 1 and settings.watch:
+        raise ValueError("--watch needs one worker (each would re-index); with several, run `citeqa index` "
+                         "when the corpus changes: every worker picks up the new version")
     check_port(settings.host, settings.port)
     if settings.ray_address is not None:
         serve_on_ray(settings, replicas, shards)
         return
+    if settings.workers > 1:
+        from citeqa.service import workers as worker_processes
+
+        prepare_index(settings)  # once, here, not by every worker
+        m = read_manifest(settings.index_dir)
+        out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
+        out.print(f"citeqa: {settings.workers} workers loading; serving on http://{settings.host}:{settings.port}  "
+                  "(API docs: /docs)", soft_wrap=True)
+        worker_processes.run(settings, settings.workers)
+        return
     engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
     tune_threads_for_serving(settings)
+    engine.warm_up()
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
@@ -229,13 +249,6 @@ def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
     it), then deploy them on the cluster and wait for Ctrl-C."""
     from citeqa.service import ray_serve
     from citeqa.service.ray_cluster import connect
-    from citeqa.service.engine import (
-        ensure_index,
-        index_problem,
-        load_encoder,
-        read_settings_corpus,
-        refuse_if_unusable,
-    )
 
     if settings.watch:
         raise ValueError("--watch is not available with --ray: run `citeqa index --ray` when the corpus changes "
@@ -243,15 +256,28 @@ def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
     assert settings.ray_address is not None
     connect(settings.ray_address, env=ray_serve.PROXY_ENV)
     ray_serve.preflight(settings, replicas, shards)  # before building: say now what cannot run
-    if settings.rebuild == "never":
-        refuse_if_unusable(settings)
-    elif index_problem(settings) is not None:  # built once here, not by every replica
-        ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
-                     on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
+    prepare_index(settings)  # built once here, not by every replica
     layout = f"{replicas} replicas" + (f" routing to {shards} shards x {replicas} replicas" if shards else "")
     ray_serve.run(settings, replicas, shards, on_deployed=lambda: out.print(
         f"citeqa: {layout} on the Ray cluster at {settings.ray_address}, serving on "
         f"http://{settings.host}:{settings.port}  (GET /readyz says when they are loaded)", soft_wrap=True))
+
+
+def prepare_index(settings: Settings) -> None:
+    """Bring the index up to date before several processes load it (workers, Ray replicas), or
+    refuse a missing or stale one under ``rebuild = never``.
+
+    Raises:
+        IndexMismatchError: ``rebuild`` is ``never`` and the index is missing or stale.
+        citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
+    """
+    from citeqa.service.engine import ensure_index, index_problem, load_encoder, read_settings_corpus, refuse_if_unusable
+
+    if settings.rebuild == "never":
+        refuse_if_unusable(settings)
+    elif index_problem(settings) is not None:
+        ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
+                     on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
 
 
 @cli.command("ray-local")

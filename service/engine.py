@@ -58,8 +58,8 @@ def load_encoder(settings: Settings) -> Encoder:
     Raises:
         citeqa.index.errors.ModelLoadError: the model cannot be found, exported or loaded.
     """
-    return load_model(settings.model, settings.device, settings.backend,
-                      threads=settings.threads, cache_dir=settings.model_cache_dir)
+    return load_model(settings.model, settings.device, settings.backend, threads=settings.threads,
+                      single_pass_threads=settings.single_pass_threads, cache_dir=settings.model_cache_dir)
 
 
 def tune_threads_for_serving(settings: Settings) -> None:
@@ -319,6 +319,13 @@ class Engine:
     def index(self) -> StoredIndex:
         """The loaded index version."""
         return self.retriever.index
+
+    def warm_up(self) -> None:
+        """Answer one made-up question with a misspelt word before serving, so that no user's
+        first question pays for what is loaded on first use: the spelling checker's word list
+        (0.15 s) and the vocabulary's index, onnxruntime's first pass. Measured before: a
+        server's first such question took up to 240 ms (eval/BENCH.md)."""
+        self.retriever.answer("How does the warmupp question get ansered?", 1, min_confidence=1.0)
 
     def with_index(self, stored: StoredIndex) -> Engine:
         """A new engine over another index version, sharing this one's model and query encoder

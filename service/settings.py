@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         description="encoder: torch, onnx (exported locally, same embeddings, faster) or onnx-int8 (quantised)",
     )
     threads: int = Field(default=0, ge=0, description="ONNX encoder threads; 0 = one per physical core")
+    single_pass_threads: int | None = Field(
+        default=None, ge=0,
+        description="ONNX encoder threads for a pass of one question; unset: as `threads` "
+        "(`serve --workers N` sets 0 while it splits `threads` between the workers)",
+    )
     model_cache_dir: Path = Field(
         default_factory=_model_cache_dir, description="where ONNX exports of the model are kept"
     )
@@ -164,6 +169,10 @@ class Settings(BaseSettings):
     reload_interval: float = Field(
         default=1.0, ge=0.0,
         description="how often a running server checks for a new index version (CURRENT), in seconds; 0: never",
+    )
+    workers: int = Field(
+        default=1, ge=1, le=64,
+        description="server processes on the one port (`citeqa serve --workers N`); each loads the model and the index",
     )
     watch: bool = Field(default=False, description="re-index when files in the corpus folder change (`citeqa serve --watch`)")
     watch_debounce_ms: int = Field(

@@ -127,3 +127,15 @@ def test_asking_imports_neither_torch_nor_sentence_transformers(tmp_path: Path) 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_lone_text_runs_on_its_own_session_with_the_same_vectors(model) -> None:  # type: ignore[no-untyped-def]
+    split = load_model(DEFAULT_MODEL, threads=1, single_pass_threads=2)  # what `serve --workers 2` loads
+    assert isinstance(split, OnnxEncoder) and split.single_session is not split.session
+    assert split.single_session.get_session_options().intra_op_num_threads == 2
+    texts = _texts()[:8]
+    alone = np.concatenate([embed(split, [t]) for t in texts])
+    together = embed(split, texts)
+    assert np.allclose(alone, embed(model, texts), atol=1e-5) and np.allclose(together, embed(model, texts), atol=1e-5)
+    same = load_model(DEFAULT_MODEL, threads=1, single_pass_threads=1)
+    assert isinstance(same, OnnxEncoder) and same.single_session is same.session

@@ -56,13 +56,17 @@ def serving(settings: Settings, engine: Engine) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("served")
+def builtin_copy(model, root: Path) -> tuple[Path, Settings, Engine]:  # type: ignore[no-untyped-def]
+    """A copy of the built-in corpus under ``root``, its settings, and an engine over it (index built)."""
     corpus_dir = root / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus_dir)
     settings = Settings(corpus_dir=corpus_dir, index_dir=root / "index")
-    engine = Engine.start(settings, model=model)
+    return corpus_dir, settings, Engine.start(settings, model=model)
+
+
+@pytest.fixture(scope="session")
+def live_server(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
+    corpus_dir, settings, engine = builtin_copy(model, tmp_path_factory.mktemp("served"))
     with serving(settings, engine) as url:
         yield LiveServer(url, corpus_dir, settings, engine)
 
