@@ -20,6 +20,12 @@ only, so choosing on one half and reporting on the other is split by article. Ar
 answers are withheld) serve as other documents of the corpus and as unanswerable questions.
 SQuAD-A's eight articles are left out by default, so SQuAD-A stays a held-out set.
 
+``paraphrased.jsonl`` beside the two largest corpora's sets (number 4 of each half): 30 of their
+questions each (20 answerable, 10 not) asked in other words, from
+``eval/questions/squad2-paraphrased.json`` (written by hand for this project: SQuAD question ->
+the same question reworded), so that the choice also sees questions that do not share the text's
+words.
+
 Usage: ``python -m citeqa.eval.squad2 OUT_DIR SQUAD_JSON [SQUAD_JSON ...]``; then
 ``citeqa eval --questions OUT_DIR/<name>/questions.jsonl --corpus OUT_DIR/<name>/corpus --modes
 citeqa`` for each corpus, and ``python -m citeqa.eval.calibrate`` over the runs (eval/RESULTS.md).
@@ -40,6 +46,9 @@ from typing import Any
 #: SQuAD-A's articles (``shared/bench/squad-A``): left out so that it stays held out.
 SQUAD_A_TITLES = frozenset({"Normans", "Huguenot", "1973_oil_crisis", "European_Union_law", "Imperialism",
                             "French_and_Indian_War", "Scottish_Parliament", "Warsaw"})
+#: Questions of the sets reworded by hand (SQuAD question -> reworded), see the module docstring.
+PARAPHRASES = Path(__file__).resolve().parent / "questions" / "squad2-paraphrased.json"
+PARAPHRASED_CORPUS = 4
 #: Questions drawn per article: answerable, off-corpus (unanswerable), in-corpus impossible.
 ANSWERABLE, OFF_CORPUS, IMPOSSIBLE = 25, 10, 8
 SEED = 7
@@ -115,6 +124,7 @@ def build(articles: dict[str, Article], out: Path) -> list[str]:
     if len(answered) < 8 or len(others) < 18:
         raise ValueError(f"need 8 articles with answers and 18 others, got {len(answered)} and {len(others)}")
     rng = random.Random(SEED)
+    paraphrases: dict[str, str] = json.loads(PARAPHRASES.read_text(encoding="utf-8"))
     names = []
     for half in (0, 1):
         d, t = answered[half::2], others[half::2]
@@ -138,8 +148,12 @@ def build(articles: dict[str, Article], out: Path) -> list[str]:
                 pool = a.answerable and [qa["question"] for qa in a.answerable] + a.impossible or a.other
                 unanswerable += [{"id": f"{title}-{i}", "question": q, "evidence": []}
                                  for i, q in enumerate(rng.sample(pool, OFF_CORPUS))]
-            for file, rows in (("questions.jsonl", answerable + unanswerable), ("impossible.jsonl", answerable + impossible)):
-                (out / name / file).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            reworded = [{**r, "question": paraphrases[r["question"]]} for r in answerable + unanswerable
+                        if number == PARAPHRASED_CORPUS and r["question"] in paraphrases]
+            for file, rows in (("questions.jsonl", answerable + unanswerable), ("impossible.jsonl", answerable + impossible),
+                               ("paraphrased.jsonl", reworded)):
+                if rows:
+                    (out / name / file).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return names
 
 

@@ -18,17 +18,18 @@ says, and a whole passage's vector dilutes it. Dense candidates are the nearest 
 and the passages of the nearest sentences. Measured on both shared sets (500/100 chunks): dense hit@5 / MRR@10 on
 SQuAD-A 0.829 / 0.679 -> 0.887 / 0.762, hybrid MRR@10 0.804 -> 0.811 (eval/RESULTS.md).
 
-Confidence is the best *sentence* cosine times the mean of two term-evidence signals over the
-question's content terms (stemmed, stopwords removed): *coverage*, the share that occur anywhere in
-the corpus, and *support*, the largest share found together in one of the five best dense passages.
-A question about things the corpus never mentions, or whose terms never meet in one passage, gets a
-low score even when the embedder finds a topically similar passage. Abstention AUROC on SQuAD-A:
-0.958 (passage cosine alone), 0.980 (passage cosine x evidence), 0.990 (best sentence cosine x
-evidence), with 1.000 on dev. The threshold on it is a setting, chosen by the rule of
-:mod:`citeqa.eval.calibrate` on twelve corpora of other SQuAD 2.0 articles that no reported set
-shares (:mod:`citeqa.eval.squad2`; 0.3391, rounded down to 0.33; eval/RESULTS.md); a
-logistic calibration over eight retrieval features, trained on the same corpora, did no better
-there, so the product stays.
+Confidence is ``s * max(e, s)``: ``s`` the best *sentence* cosine, ``e`` the term evidence, the
+mean of two signals over the question's content terms (stemmed, stopwords removed, misspellings
+read as the corpus word): *coverage*, the share that occur anywhere in the corpus, and *support*,
+the largest share found together in one of the five best dense passages. A question about things
+the corpus never mentions, or whose terms never meet in one passage, gets a low score even when the
+embedder finds a topically similar passage; the floor at ``s`` keeps a close sentence found for a
+question asked in other words. Abstention AUROC on SQuAD-A: 0.958 (passage cosine alone), 0.980
+(passage cosine x evidence), 0.989 (``s * e``), 0.994 (``s * max(e, s)``), with 1.000 on dev.
+The formula and the threshold were chosen by the rule of :mod:`citeqa.eval.calibrate` (mean
+Youden J over the sets) on corpora of other SQuAD 2.0 articles that no reported set shares
+(:mod:`citeqa.eval.squad2`, with 60 of their questions asked in other words); a logistic
+calibration over eight retrieval features did no better there (eval/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -228,8 +229,10 @@ class Retriever:
         pool = self._pool(query, terms, n, lexical_n, mode != "dense", allowed)
         dense_rows, dense_only = pool.rows[pool.in_dense], pool.dense[pool.in_dense]
         by_dense = tie_order(dense_rows, dense_only)
-        confidence = pool.best_sentence * self._term_evidence(
-            terms, [int(r) for r in dense_rows[by_dense[:SUPPORT_ROWS]]], pool.support)
+        evidence = self._term_evidence(terms, [int(r) for r in dense_rows[by_dense[:SUPPORT_ROWS]]], pool.support)
+        # The term evidence never pulls a close sentence below its own cosine: a question asked
+        # in other words than the text's (module docstring) keeps what the embedder found.
+        confidence = pool.best_sentence * max(evidence, pool.best_sentence)
         if mode == "dense":
             return [(int(dense_rows[i]), float(dense_only[i])) for i in by_dense[:k]], confidence, query
         if mode == "bm25":

@@ -159,7 +159,7 @@ class Settings(BaseSettings):
         description="weight of the dense score against BM25 in the hybrid ranking (chosen in eval/RESULTS.md)",
     )
     min_confidence: float = Field(
-        default=0.33, ge=-1.0, le=1.0,
+        default=0.32, ge=-1.0, le=1.0,
         description="abstain when the answer's confidence is below this (chosen in eval/RESULTS.md)",
     )
     weak_ratio: float = Field(
