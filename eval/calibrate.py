@@ -23,6 +23,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from citeqa.eval.errors import QuestionSetError
 from citeqa.eval.scoring import Question, auroc, load_questions
 
 
@@ -44,6 +45,10 @@ def choose_threshold(sets: Sequence[Sequence[tuple[bool, float]]]) -> tuple[floa
 
 def _pairs(questions: list[Question], run_path: Path) -> list[tuple[bool, float]]:
     runs = {r["id"]: r for r in map(json.loads, run_path.read_text(encoding="utf-8").splitlines())}
+    missing = [q.id for q in questions if q.id not in runs or "confidence" not in runs[q.id]]
+    if missing:
+        raise ValueError(f"{run_path} has no citeqa confidence for question {missing[0]!r} "
+                         f"({len(missing)} of {len(questions)} missing): not the run of this set")
     return [(bool(q.evidence), float(runs[q.id]["confidence"])) for q in questions]
 
 
@@ -76,15 +81,27 @@ def _rates(pairs: Sequence[tuple[bool, float]], threshold: float) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """Print the chosen threshold and, per set, the abstention rates it gives."""
+    """Print the chosen threshold and, per set, the abstention rates it gives; a file that cannot
+    be read or does not match its set exits with a one-line message."""
+    try:
+        _main(argv)
+    except (QuestionSetError, OSError, ValueError, KeyError) as exc:
+        sys.exit(f"calibrate: {type(exc).__name__}: {exc} (give QUESTIONS RUN pairs: a question set and the "
+                 "citeqa run that `citeqa eval` wrote for it)")
+
+
+def _main(argv: list[str]) -> None:
     by_article = "--by-article" in argv
     argv = [a for a in argv if a != "--by-article"]
     report: list[str] = []
-    if "--report" in argv:
+    asked_report = "--report" in argv
+    if asked_report:
         at = argv.index("--report")
         argv, report = argv[:at], argv[at + 1:]
-    if len(argv) < 2 or len(argv) % 2 or len(report) % 2 or (by_article and report):
+    if len(argv) < 2 or len(argv) % 2 or len(report) % 2 or (asked_report and not report):
         sys.exit(__doc__)
+    if by_article and report:
+        sys.exit("calibrate: --by-article reports on each set's other half; it takes no --report sets")
     if by_article:
         split = [halves(load_questions(Path(q))) for q in argv[::2]]
         runs = [Path(r) for r in argv[1::2]]

@@ -162,7 +162,12 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    names = build(read_articles([Path(p) for p in argv[1:]]), Path(argv[0]))
+    try:
+        names = build(read_articles([Path(p) for p in argv[1:]]), Path(argv[0]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # JSONDecodeError is a ValueError
+        print(f"squad2: {type(exc).__name__}: {exc} (SQuAD 2.0 JSON files expected, e.g. dev-v2.0.json)",
+              file=sys.stderr)
+        return 1
     print("\n".join(names))
     return 0
 

@@ -92,7 +92,7 @@ def _bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def tokenize(texts: Sequence[str], stemmer: WordStemmer) -> list[list[str]]:
+def tokenize(texts: Sequence[str], stemmer: WordStemmer, surface: set[str] | None = None) -> list[list[str]]:
     """Split texts into BM25 terms: CJK character bigrams, and stemmed words for everything else.
 
     A run of adjacent Han, Hiragana, Katakana or Hangul characters (:data:`_CJK`; any mix of them)
@@ -111,6 +111,7 @@ def tokenize(texts: Sequence[str], stemmer: WordStemmer) -> list[list[str]]:
     Args:
         texts: the texts, as they are (callers fold them first, e.g. ``normalize_for_matching``).
         stemmer: stems the non-CJK words, e.g. ``Stemmer.Stemmer("english")``.
+        surface: when given, gets the distinct words before stemming (lowercased, stopwords out).
 
     Returns:
         One list of terms per text, in text order, duplicates kept; empty for a text without terms.
@@ -135,6 +136,8 @@ def tokenize(texts: Sequence[str], stemmer: WordStemmer) -> list[list[str]]:
         docs.append(tokens)
     # One stemmer call for the batch's distinct words, as bm25s does. A CJK bigram is never one of
     # them (a word holds no CJK character), so the lookup's default keeps bigrams as they are.
+    if surface is not None:
+        surface.update(words)
     unique = list(words)
     stems = dict(zip(unique, stemmer.stemWords(unique), strict=True))
     return [[stems.get(t, t) for t in tokens] for tokens in docs]
@@ -165,7 +168,11 @@ class Bm25Index:
             texts: what BM25 sees of each chunk (its context line and text).
         """
         self._stemmer: WordStemmer = Stemmer.Stemmer("english")
-        tokens = self._tokenize(texts)
+        words: set[str] = set()
+        tokens = tokenize([normalize_for_matching(t) for t in texts], self._stemmer, words)
+        #: The corpus's words before stemming that a misspelt question word may be read as
+        #: (:meth:`spelled`): ASCII letters only, 3 or more.
+        self._words = tuple(sorted(w for w in words if len(w) >= _SPELL_MIN_LENGTH - 2 and w.isascii() and w.isalpha()))
         self._model: bm25s.BM25 | None = None
         self.vocabulary: frozenset[str] = frozenset()
         if any(tokens):  # bm25s cannot index a corpus without a single term
@@ -251,50 +258,57 @@ class Bm25Index:
             return terms
         # The words behind the stems (tokenize's own pattern and stopwords, so the lists align).
         words = [w for w in _WORD.findall(folded.lower()) if w not in _STOPWORDS]
-        return [t if t in self.vocabulary or w in _english_words() else self.spelled(t)
+        return [t if t in self.vocabulary or w in _english_words() else self.spelled(w)
                 for w, t in zip(words, terms, strict=True)]
 
-    def spelled(self, term: str) -> str:
-        """``term`` itself when the corpus uses it; otherwise the corpus term within a small edit
-        distance that the most passages use, if there is one. :meth:`query_terms` asks only for
-        the stems of words that are not English words either (a typo, not a word the corpus
-        happens not to use: "population" must not become "popup").
+    def spelled(self, word: str) -> str:
+        """The term (stem) of ``word``, read as the corpus word it most likely misspells when its
+        own stem is not in the corpus: the corpus word within a small edit distance, if there is
+        one. :meth:`query_terms` asks only for words that are not English words either (a typo,
+        not a word the corpus happens not to use: "population" must not become "popup").
 
         Why: people type questions fast ("astronaughts", "gaurentee", "mathmatical"), and a word
         the corpus never uses counts against the question in BM25 and in the coverage of the
         confidence signal, so an answerable question abstained (12 of the 35 answerable questions
         that abstained on the SQuAD 2.0 corpora of eval/RESULTS.md had such a typo).
 
-        The budget is the usual one of spelling correctors: no correction below 5 characters (too
-        many neighbours), 1 edit up to 7, 2 from 8 (optimal string alignment distance, so a swap
-        of two letters is one edit; Damerau, CACM 1964); the first letter must match, which
-        typists rarely get wrong, and words with digits (codes, years) or CJK are left as they are.
-        Ties go to the term in more passages (lower idf), then alphabetical order.
+        Words are compared before stemming, since a stem is a cut word and a typo moves its cut
+        ("persecuton" stems to itself, one letter from the stem of "persecutor"; as words it is
+        one letter from "persecution"). The budget is the usual one of spelling correctors: no
+        correction below 5 letters (too many neighbours), 1 edit up to 7, 2 from 8 (optimal
+        string alignment distance, so a swap of two letters is one edit; Damerau, CACM 1964); the
+        first letter must match, which typists rarely get wrong, and words with digits (codes,
+        years) or CJK are left as they are. Among words at the same distance, a missing or extra
+        letter goes before a wrong one (fewer insertions and deletions: the InDel distance), then
+        the word whose term is in more passages (lower idf), then alphabetical order.
         """
-        if term in self.vocabulary or len(term) < _SPELL_MIN_LENGTH or not term.isascii() or not term.isalpha():
-            return term
-        cached = self._spellings.get(term)
+        stem = self._stemmer.stemWords([word])[0]
+        if stem in self.vocabulary or len(word) < _SPELL_MIN_LENGTH or not word.isascii() or not word.isalpha():
+            return stem
+        cached = self._spellings.get(word)
         if cached is not None:
             return cached
         from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        from rapidfuzz.distance import OSA, Indel
 
-        budget = 1 if len(term) < _SPELL_TWO_EDITS else 2
-        near = process.extract(term, self._by_initial().get(term[0], ()), scorer=OSA.distance,
-                                score_cutoff=budget, limit=None)
-        best = min(near, key=lambda m: (m[1], self.idf[m[0]], m[0]))[0] if near else term
+        budget = 1 if len(word) < _SPELL_TWO_EDITS else 2
+        near = process.extract(word, self._by_initial().get(word[0], ()), scorer=OSA.distance,
+                               score_cutoff=budget, limit=None)
+        stems = dict(zip((m[0] for m in near), self._stemmer.stemWords([m[0] for m in near]), strict=True))
+        best = min(near, key=lambda m: (m[1], Indel.distance(word, m[0]), self.idf.get(stems[m[0]], math.inf), m[0]),
+                   default=None)
+        found = stems[best[0]] if best is not None else stem
         if len(self._spellings) < _SPELL_CACHE:
-            self._spellings[term] = best
-        return best
+            self._spellings[word] = found
+        return found
 
     def _by_initial(self) -> dict[str, tuple[str, ...]]:
-        """The vocabulary's ASCII words by first letter (what :meth:`spelled` searches), made on
-        first use: most questions never need it."""
+        """The corpus's words by first letter (what :meth:`spelled` searches), made on first use:
+        most questions never need it."""
         if self._initials is None:
             groups: dict[str, list[str]] = {}
-            for t in sorted(self.vocabulary):
-                if len(t) >= _SPELL_MIN_LENGTH - 2 and t.isascii() and t.isalpha():
-                    groups.setdefault(t[0], []).append(t)
+            for w in self._words:
+                groups.setdefault(w[0], []).append(w)
             self._initials = {k: tuple(v) for k, v in groups.items()}
         return self._initials
 

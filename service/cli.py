@@ -218,6 +218,9 @@ def serve(
         raise ValueError("--shards needs --ray (one process holds the whole index)")
     if settings.workers > 1 and settings.ray_address is not None:
         raise ValueError("--workers is for one machine; with --ray, --replicas sets how many processes serve")
+    if settings.workers > 1 and settings.reload_interval == 0:
+        raise ValueError("--workers needs CITEQA_RELOAD_INTERVAL above 0: a worker learns of a version another "
+                         "one built (a document written through it) by polling the index")
     if settings.workers > 1 and settings.watch:
         raise ValueError("--watch needs one worker (each would re-index); with several, run `citeqa index` "
                          "when the corpus changes: every worker picks up the new version")

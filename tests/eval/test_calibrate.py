@@ -28,3 +28,14 @@ def test_report_sets_are_not_used_to_choose(tmp_path: Path, capsys: pytest.Captu
     assert out.startswith("threshold 0.6000")  # the lowest that separates the fitting set; held's 0.5 and 0.55 ignored
     assert "held.jsonl: abstains on 1.000 of unanswerable, 0.500 of answerable, AUROC 0.750" in out
     assert "all of them pooled" in out
+
+
+def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
+    fit = _set(tmp_path, "fit", [(True, 0.8), (False, 0.2)])
+    other = _set(tmp_path, "other", [(True, 0.8)])
+    for argv, message in (([*fit, "--report"], "Usage"), ([fit[0], other[1]], "no citeqa confidence for question 'fit-0'"),
+                          ([fit[0], str(tmp_path / "missing")], "FileNotFoundError"),
+                          (["--by-article", *fit, "--report", *fit], "takes no --report")):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert message in str(exited.value.code), argv

@@ -62,3 +62,13 @@ def test_too_few_articles_is_refused(tmp_path: Path) -> None:
     dev = _squad(tmp_path / "dev.json", [f"Dev_{i}" for i in range(3)], answers=True)
     with pytest.raises(ValueError, match="need 8 articles"):
         build(read_articles([dev]), tmp_path / "sets")
+
+
+def test_unreadable_input_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from citeqa.eval.squad2 import main
+
+    assert main([str(tmp_path / "out"), str(tmp_path / "missing.json")]) == 1
+    (tmp_path / "not.json").write_text("{nope", encoding="utf-8")
+    assert main([str(tmp_path / "out"), str(tmp_path / "not.json")]) == 1
+    err = capsys.readouterr().err
+    assert "squad2: FileNotFoundError" in err and "squad2: JSONDecodeError" in err and "Traceback" not in err
