@@ -66,6 +66,7 @@ class Article:
 
     @property
     def file_name(self) -> str:
+        """The article's file in a corpus folder: its title in ASCII letters, digits and ``_.-``."""
         return re.sub(r"[^A-Za-z0-9_.-]", "", self.title) + ".txt"
 
 
@@ -145,7 +146,9 @@ def build(articles: dict[str, Article], out: Path) -> list[str]:
                                for i, q in enumerate(rng.sample(a.impossible, IMPOSSIBLE))]
             for title in [x for x in d + t if x not in with_answers and x not in rest]:
                 a = articles[title]
-                pool = a.answerable and [qa["question"] for qa in a.answerable] + a.impossible or a.other
+                # An article with answers: its answerable and impossible questions alike (neither
+                # is answered by this corpus); one whose answers are withheld: all its questions.
+                pool = [qa["question"] for qa in a.answerable] + a.impossible if a.answerable else a.other
                 unanswerable += [{"id": f"{title}-{i}", "question": q, "evidence": []}
                                  for i, q in enumerate(rng.sample(pool, OFF_CORPUS))]
             reworded = [{**r, "question": paraphrases[r["question"]]} for r in answerable + unanswerable

@@ -169,10 +169,11 @@ class Bm25Index:
         """
         self._stemmer: WordStemmer = Stemmer.Stemmer("english")
         words: set[str] = set()
-        tokens = tokenize([normalize_for_matching(t) for t in texts], self._stemmer, words)
+        tokens = self._tokenize(texts, words)
         #: The corpus's words before stemming that a misspelt question word may be read as
-        #: (:meth:`spelled`): ASCII letters only, 3 or more.
-        self._words = tuple(sorted(w for w in words if len(w) >= _SPELL_MIN_LENGTH - 2 and w.isascii() and w.isalpha()))
+        #: (:meth:`spelled`): ASCII letters only, and no shorter than one edit from the shortest
+        #: word corrected.
+        self._words = tuple(sorted(w for w in words if len(w) >= _SPELL_MIN_LENGTH - 1 and w.isascii() and w.isalpha()))
         self._model: bm25s.BM25 | None = None
         self.vocabulary: frozenset[str] = frozenset()
         if any(tokens):  # bm25s cannot index a corpus without a single term
@@ -242,8 +243,8 @@ class Bm25Index:
             part._model = model
         return part
 
-    def _tokenize(self, texts: list[str]) -> list[list[str]]:
-        return tokenize([normalize_for_matching(t) for t in texts], self._stemmer)
+    def _tokenize(self, texts: list[str], surface: set[str] | None = None) -> list[list[str]]:
+        return tokenize([normalize_for_matching(t) for t in texts], self._stemmer, surface)
 
     def tokenize_many(self, texts: list[str]) -> list[list[str]]:
         """Stemmed content terms and CJK bigrams of each text (see :func:`tokenize`)."""
