@@ -26,6 +26,9 @@ Memory is N times one server's (model and index in each).
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
 
 from fastapi import FastAPI
 
@@ -86,4 +89,26 @@ def worker_app() -> FastAPI:
     engine = Engine.start(settings)
     tune_threads_for_serving(settings)
     engine.warm_up()
+    _stop_when_orphaned(os.getppid())
     return create_app(settings, engine=engine, mcp_stateless=True)
+
+
+def _stop_when_orphaned(supervisor: int, every_s: float = 1.0) -> threading.Thread:
+    """Stop this worker (SIGTERM to itself: uvicorn's graceful shutdown) once its supervisor is
+    gone. uvicorn stops the workers when the supervisor is stopped, but not when it is killed
+    (``kill -9``, the OOM killer): orphaned workers would go on serving the port, and the next
+    ``citeqa serve`` there would fail with "address in use". The kernel then gives the worker
+    another parent, which a watch of ``getppid()`` sees within ``every_s`` seconds (POSIX; no
+    ``PR_SET_PDEATHSIG``, which fires when the *thread* that spawned the worker ends).
+
+    Returns:
+        The watching thread (a daemon).
+    """
+    def watch() -> None:
+        while os.getppid() == supervisor:
+            time.sleep(every_s)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    thread = threading.Thread(target=watch, name="citeqa-supervisor-watch", daemon=True)
+    thread.start()
+    return thread

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -61,6 +62,14 @@ def _children(pid: int) -> list[int]:
     return sorted(found)
 
 
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie (an orphan's new parent may not reap it at once)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _established_to(port: int) -> set[int]:
     """Socket inodes of established TCP connections whose local port is ``port`` (loopback)."""
     inodes = set()
@@ -83,27 +92,33 @@ def _holds(pid: int, inodes: set[int]) -> bool:
     return False
 
 
-@pytest.fixture(scope="module")
-def workers(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:  # type: ignore[no-untyped-def]
-    corpus_dir, settings, engine = builtin_copy(model, tmp_path_factory.mktemp("workers"))  # the server finds it built
+def _start(corpus_dir: Path, index_dir: Path) -> tuple[subprocess.Popen[bytes], str, int]:
+    """``citeqa serve --workers 2`` on a free loopback port, once both workers are ready."""
     port = free_port()
     env = {**os.environ, "CITEQA_RELOAD_INTERVAL": "0.2", "CITEQA_QUERY_CACHE": "0", "HF_HUB_OFFLINE": "1"}
     citeqa = str(Path(sys.executable).parent / "citeqa")
     parent = subprocess.Popen([citeqa, "serve", "--workers", "2", "--port", str(port), "--corpus", str(corpus_dir),
-                               "--index", str(settings.index_dir)], env=env,
+                               "--index", str(index_dir)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        if parent.poll() is not None or time.monotonic() > deadline:
+            parent.kill()
+            raise AssertionError("citeqa serve --workers 2 exited, or no worker became ready")
+        try:
+            if httpx.get(f"{url}/readyz").status_code == 200 and len(_children(parent.pid)) == 2:
+                return parent, url, port
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def workers(model, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:  # type: ignore[no-untyped-def]
+    corpus_dir, settings, engine = builtin_copy(model, tmp_path_factory.mktemp("workers"))  # the server finds it built
+    parent, url, _ = _start(corpus_dir, settings.index_dir)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert parent.poll() is None, "citeqa serve --workers 2 exited"
-            assert time.monotonic() < deadline, "no worker became ready"
-            try:
-                if httpx.get(f"{url}/readyz").status_code == 200 and len(_children(parent.pid)) == 2:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
         yield Workers(url, parent, corpus_dir, engine)
     finally:
         parent.terminate()
@@ -173,6 +188,26 @@ def test_mcp_without_sessions_across_workers(workers: Workers) -> None:
             await _exercise(mcp, workers.corpus_dir)
 
     asyncio.run(session())
+
+
+def test_workers_stop_when_the_supervisor_is_killed(workers: Workers) -> None:
+    # uvicorn's workers outlive a SIGKILLed supervisor and keep the port; citeqa's stop within
+    # a second or two, and the port is free for the next server.
+    parent, url, port = _start(workers.corpus_dir, workers.engine.settings.index_dir)
+    orphans = _children(parent.pid)
+    parent.kill()
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in orphans) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [pid for pid in orphans if _running(pid)]
+    for pid in alive:
+        os.kill(pid, 9)
+    assert not alive, "workers went on serving after their supervisor was killed"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{url}/healthz", timeout=2)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))  # the port is free again
 
 
 def test_worker_settings_split_the_cores_for_batches() -> None:
