@@ -198,6 +198,12 @@ class Shard:
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
         tokens = iter(bm25.tokenize_many([c.text[s:e] for c in self.chunks for s, e in c.sentences]))
         self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
+        names = {doc_id: _names(d.layer.title, [h.text for h in d.layer.headings])
+                 for doc_id, d in index.documents.items()}
+        #: Per passage, which sentences are the document's title or a heading (never its quote
+        #: while another sentence is there: a heading names a topic, it does not answer).
+        self._headings = [np.array([_name_key(c.text[s:e]) in names[c.doc_id] for s, e in c.sentences], dtype=bool)
+                          for c in self.chunks]
 
     def _local_sentences(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """The shard's sentence rows (from 0) of its passages ``rows`` (local, ``(n,)``), in order."""
@@ -293,7 +299,8 @@ class Shard:
 
     def quotes(self, query: npt.NDArray[np.float32], terms: Sequence[str], rows: npt.NDArray[np.int64]) -> list[Quote]:
         """The quote of each passage: its sentence with the highest share of the question's terms
-        plus cosine to the question (earliest on ties).
+        plus cosine to the question (earliest on ties), a title or heading line only when the
+        passage has no other sentence.
 
         Args:
             query: ``(dim,)`` the question's vector.
@@ -313,10 +320,24 @@ class Shard:
             chunk = self.chunks[int(row)]
             shared = np.array([len(term_set & sentence) for sentence in self._sentence_terms[int(row)]],
                               dtype=np.float64)
-            best = int(np.argmax(np.round(shared / max(len(term_set), 1) + cos, SCORE_DECIMALS)))
+            score = np.round(shared / max(len(term_set), 1) + cos, SCORE_DECIMALS)
+            headings = self._headings[int(row)]
+            if not headings.all():
+                score[headings] = -np.inf
+            best = int(np.argmax(score))
             start, end = chunk.sentences[best]
             quotes.append(Quote(chunk.start + start, chunk.start + end, chunk.text[start:end]))
         return quotes
+
+
+def _name_key(text: str) -> str:
+    """A title or heading line as compared: Markdown's ``#`` marks and spacing dropped, case folded."""
+    return " ".join(text.strip().strip("#").split()).casefold()
+
+
+def _names(title: str | None, headings: Sequence[str]) -> frozenset[str]:
+    """The keys (:func:`_name_key`) of a document's title and headings."""
+    return frozenset(_name_key(name) for name in (title, *headings) if name and _name_key(name))
 
 
 class Shards(Protocol):

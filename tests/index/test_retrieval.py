@@ -147,6 +147,28 @@ def test_the_quote_is_found_by_meaning_when_no_word_is_shared(model, tmp_path: P
     assert stored.documents["museum.txt"].text[hit.quote.start:hit.quote.end] == hit.quote.text
 
 
+def test_a_title_or_heading_is_never_the_quote_beside_a_sentence(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    # The built-in corpus's case: the title shares as many of the question's words as the
+    # sentence that answers, and is closer to it by cosine (it was the quote).
+    (corpus_dir / "article.txt").write_text(
+        "China’s shameful treatment of North Korean refugees\n\n\nThose who cross the border enter one of two "
+        "states, both signatories of the 1951 Convention Relating to the Status of Refugees.", encoding="utf-8")
+    (corpus_dir / "notes.md").write_text(
+        "# Refund policy\n\nWe pay back the full price within 30 days of purchase.\n\n"
+        "## Lone heading\n", encoding="utf-8")
+    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    retriever = Retriever(model, stored)
+    for question, doc_id, quote in [
+        ("Is China a party to the Refugee Convention?", "article.txt", "both signatories of the 1951 Convention"),
+        ("What is the refund policy?", "notes.md", "We pay back the full price within 30 days of purchase."),
+    ]:
+        hit = next(h for h in retriever.answer(question, 3, min_confidence=0.0).hits if h.chunk.doc_id == doc_id)
+        assert quote in hit.quote.text, question
+        assert stored.documents[doc_id].text[hit.quote.start:hit.quote.end] == hit.quote.text
+
+
 def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriever) -> None:
     index = retriever.index
     assert index.sentence_rows[-1] == index.sentence_index.ntotal == sum(len(c.sentences) for c in index.chunks)
