@@ -14,6 +14,7 @@ from citeqa.index.lexical import Bm25Index
 from citeqa.index.manifest import ChunkingParams
 from citeqa.index.retrieval import MODES, Retriever
 from citeqa.index.shards import Shard
+from citeqa.index.store import StoredIndex
 from citeqa.service.settings import Settings
 from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
 
@@ -36,6 +37,15 @@ def retriever(model, corpus_dir: Path, tmp_path: Path) -> Retriever:  # type: ig
     corpus = read_corpus(corpus_dir)
     stored = build_index(corpus, tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
     return Retriever(model, stored)
+
+
+def _index_of(model, tmp_path: Path, files: dict[str, str]) -> StoredIndex:  # type: ignore[no-untyped-def]
+    """A real index (500/100 chunks) of a corpus folder holding ``files`` (name -> text)."""
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    for name, text in files.items():
+        (corpus_dir / name).write_text(text, encoding="utf-8")
+    return build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
 
 
 def test_identical_text_in_two_files_stays_two_citations(retriever: Retriever) -> None:
@@ -148,17 +158,13 @@ def test_the_quote_is_found_by_meaning_when_no_word_is_shared(model, tmp_path: P
 
 
 def test_a_title_or_heading_is_never_the_quote_beside_a_sentence(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    corpus_dir = tmp_path / "corpus"
-    corpus_dir.mkdir()
     # The built-in corpus's case: the title shares as many of the question's words as the
     # sentence that answers, and is closer to it by cosine (it was the quote).
-    (corpus_dir / "article.txt").write_text(
-        "China’s shameful treatment of North Korean refugees\n\n\nThose who cross the border enter one of two "
-        "states, both signatories of the 1951 Convention Relating to the Status of Refugees.", encoding="utf-8")
-    (corpus_dir / "notes.md").write_text(
-        "# Refund policy\n\nWe pay back the full price within 30 days of purchase.\n\n"
-        "## Lone heading\n", encoding="utf-8")
-    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    stored = _index_of(model, tmp_path, {
+        "article.txt": "China\u2019s shameful treatment of North Korean refugees\n\n\nThose who cross the border enter "
+                       "one of two states, both signatories of the 1951 Convention Relating to the Status of Refugees.",
+        "notes.md": "# Refund policy\n\nWe pay back the full price within 30 days of purchase.\n\n## Lone heading\n",
+    })
     retriever = Retriever(model, stored)
     for question, doc_id, quote in [
         ("Is China a party to the Refugee Convention?", "article.txt", "both signatories of the 1951 Convention"),
@@ -186,14 +192,11 @@ def test_every_sentence_has_its_vector_and_scores_its_passage(retriever: Retriev
 
 
 def test_a_question_with_typos_is_answered(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    corpus_dir = tmp_path / "corpus"
-    corpus_dir.mkdir()
-    (corpus_dir / "udp.txt").write_text(
-        "The User Datagram Protocol does not guarantee delivery, ordering or duplicate protection. "
-        "Applications that need reliability use the Transmission Control Protocol instead.", encoding="utf-8")
-    (corpus_dir / "space.txt").write_text(
-        "Astronauts in orbit experience weightlessness because they are in continuous free fall.", encoding="utf-8")
-    stored = build_index(read_corpus(corpus_dir), tmp_path / "idx", model, "m", ChunkingParams(chunk_size=500, chunk_overlap=100))
+    stored = _index_of(model, tmp_path, {
+        "udp.txt": "The User Datagram Protocol does not guarantee delivery, ordering or duplicate protection. "
+                   "Applications that need reliability use the Transmission Control Protocol instead.",
+        "space.txt": "Astronauts in orbit experience weightlessness because they are in continuous free fall.",
+    })
     retriever = Retriever(model, stored)
     threshold = Settings.model_fields["min_confidence"].default
     for question, doc in (("What does the User Datagram Protocol not gaurentee?", "udp.txt"),
