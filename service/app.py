@@ -107,7 +107,11 @@ class AppState:
             where = Path(path)
             return not is_junk(where.name) and index_dir not in where.parents and where != index_dir
 
-        for _ in watch(self.settings.corpus_dir, watch_filter=relevant, debounce=self.settings.watch_debounce_ms,
+        # watchfiles' ``step`` is the quiet period (changes are yielded once none came for that
+        # long); its ``debounce`` only caps how long changes are grouped, so a folder that never
+        # goes quiet (a file being copied in slowly) is still re-indexed every ten quiet periods.
+        quiet = self.settings.watch_debounce_ms
+        for _ in watch(self.settings.corpus_dir, watch_filter=relevant, step=quiet, debounce=10 * quiet,
                        stop_event=self.stop, ignore_permission_denied=True):
             if self.engine is None:
                 continue

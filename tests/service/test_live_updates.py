@@ -108,6 +108,34 @@ def test_watch_reindexes_when_the_corpus_folder_changes(model, tmp_path: Path) -
         assert http.get("/documents/velmora.txt").status_code == 404
 
 
+def test_watch_waits_for_quiet_before_reindexing(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A file written in three goes, 0.2 s apart, is one change: one new version, built after a
+    # second and a half without changes (watchfiles' own debounce had built three).
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", watch=True, watch_debounce_ms=1500)
+    engine = Engine.start(settings, model=model)
+    with serving(settings, engine) as url, httpx.Client(base_url=url, timeout=30) as http:
+        time.sleep(0.5)  # the watcher is running
+        target = corpus / "velmora.txt"
+        for part in range(3):
+            with target.open("a", encoding="utf-8") as out:
+                out.write(f"Part {part}: the island of Velmora has 7 lighthouses along its northern coast.\n")
+            time.sleep(0.2)
+        last_write = time.monotonic()
+        versions = {engine.index.manifest.built_at}
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            built_at = http.post("/ask", json={"question": FACT_QUESTION, "k": 1}).json()["index"]["built_at"]
+            if built_at not in versions:
+                assert time.monotonic() - last_write > 1.2, "re-indexed before the folder was quiet"
+                versions.add(built_at)
+            if len(versions) > 1 and time.monotonic() - last_write > 6:
+                break
+            time.sleep(0.1)
+        assert len(versions) == 2, versions  # the first version and one rebuild
+
+
 def test_a_version_built_with_other_chunking_is_not_picked_up(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from citeqa.index.build import build_index
     from citeqa.index.manifest import ChunkingParams
