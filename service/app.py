@@ -6,6 +6,7 @@ The model and index are loaded once per process, in a thread started by the life
 
 from __future__ import annotations
 
+import email.message
 import logging
 import threading
 from pathlib import Path
@@ -277,8 +278,18 @@ def _written(engine: Engine, doc_id: str, action: str) -> DocumentWrite:
                          index=IndexInfo(built_at=m.built_at, documents=m.n_documents, chunks=m.n_chunks))
 
 
-async def _upload_bytes(request: Request) -> bytes:
-    """The uploaded file: the field ``file`` of a multipart form, else the whole body.
+def _charset(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header value, or None."""
+    if not content_type:
+        return None
+    header = email.message.Message()
+    header["content-type"] = content_type
+    return header.get_content_charset()
+
+
+async def _upload_bytes(request: Request) -> tuple[bytes, str | None]:
+    """The uploaded file and the charset it was sent with: the field ``file`` of a multipart form
+    (its part's Content-Type), else the whole body (the request's Content-Type).
 
     Raises:
         BadRequestError: a multipart form without a ``file`` field.
@@ -290,9 +301,9 @@ async def _upload_bytes(request: Request) -> bytes:
             if upload is None:
                 raise BadRequestError("a multipart upload needs the file in a field named 'file'")
             if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt')
-                return upload.encode("utf-8")
-            return await upload.read()
-    return await request.body()
+                return upload.encode("utf-8"), None
+            return await upload.read(), _charset(upload.headers.get("content-type"))
+    return await request.body(), _charset(request.headers.get("content-type"))
 
 
 def create_app(
@@ -478,12 +489,12 @@ def create_app(
              summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
     async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
         engine_of(state)  # 503 while loading
-        data = await _upload_bytes(request)
+        data, charset = await _upload_bytes(request)
 
         def write() -> tuple[Engine, bool]:
             with state.write_lock:
                 assert state.engine is not None
-                updated, created = put_document(state.engine, doc_id, data)
+                updated, created = put_document(state.engine, doc_id, data, charset)
                 state.swap(updated)
                 return updated, created
 

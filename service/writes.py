@@ -12,6 +12,7 @@ serving: the build itself swaps versions atomically (:mod:`citeqa.index.store`).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import logging
 import os
@@ -22,9 +23,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from citeqa.corpus.errors import CorpusError
-from citeqa.corpus.reader import SUFFIX_FORMATS
+from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS
 from citeqa.service.engine import Engine
-from citeqa.service.errors import ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
+from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
 
 log = logging.getLogger("citeqa")
 
@@ -135,13 +136,38 @@ def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes
         raise
 
 
-def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool]:
+def as_utf8(doc_id: str, data: bytes, charset: str | None) -> bytes:
+    """An upload's bytes as the file to write: a text format sent with a ``charset`` (from its
+    Content-Type) is written as UTF-8, since the file on disk keeps no header and a short text in
+    another encoding can be detected as the wrong one (four Chinese characters in GBK read as
+    Korean). Other formats, and uploads without a charset, are written as sent.
+
+    Raises:
+        BadRequestError: a charset Python does not know.
+        ConflictError: bytes that are not valid in the declared charset.
+    """
+    if charset is None or SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) not in TEXT_FORMATS:
+        return data
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        raise BadRequestError(f"unknown charset {charset!r} in the Content-Type header") from None
+    try:
+        return data.decode(codec).encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConflictError(f"the body is not valid {codec}, the charset its Content-Type declares "
+                            f"(byte {exc.start}: {exc.reason})") from None
+
+
+def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None = None) -> tuple[Engine, bool]:
     """Write a document into the corpus folder and re-index.
 
     Args:
         engine: the engine serving now (its settings name the corpus folder).
         doc_id: the id (path relative to the corpus folder) to write.
         data: the file's bytes (any supported format).
+        charset: the encoding the upload declared (``Content-Type: text/plain; charset=gbk``);
+            a text format is then written as UTF-8 (:func:`as_utf8`).
 
     Returns:
         The engine over the new index version, and whether the document was created (False:
@@ -156,6 +182,7 @@ def put_document(engine: Engine, doc_id: str, data: bytes) -> tuple[Engine, bool
     path = document_path(engine.settings.corpus_dir, doc_id)
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
+    data = as_utf8(doc_id, data, charset)
     previous = _regular_file_bytes(path)
 
     def indexed(updated: Engine) -> None:

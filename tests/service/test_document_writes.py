@@ -151,3 +151,21 @@ def test_deleting_the_last_document_is_refused(model, tmp_path: Path) -> None:  
         whitespace = httpx.put(f"{url}/documents/only.txt", content=b"   \n")
         assert whitespace.status_code == 409
         assert (corpus / "only.txt").read_text(encoding="utf-8").startswith("The only document")
+
+def test_an_upload_in_its_declared_charset_is_read_as_declared(writable: tuple[httpx.Client, Path]) -> None:
+    # Four Chinese characters in GBK, too short to detect (they were read as Korean): the charset
+    # of the Content-Type, or of a multipart part, decides, and the file is written as UTF-8.
+    http, corpus = writable
+    text = "长城很长"
+    raw = http.put("/documents/zh/wall.txt", content=text.encode("gbk"), headers={"content-type": "text/plain; charset=gbk"})
+    assert raw.status_code == 201, raw.text
+    part = http.put("/documents/zh/wall2.md", files={"file": ("wall2.md", text.encode("gbk"), "text/markdown; charset=GB2312")})
+    assert part.status_code == 201, part.text
+    for doc_id in ("zh/wall.txt", "zh/wall2.md"):
+        assert http.get(f"/documents/{doc_id}").json()["text"] == text
+        assert (corpus / doc_id).read_bytes() == text.encode("utf-8")
+    unknown = http.put("/documents/zh/x.txt", content=b"abc", headers={"content-type": "text/plain; charset=klingon"})
+    assert unknown.status_code == 422 and "klingon" in unknown.json()["detail"]
+    invalid = http.put("/documents/zh/y.txt", content=b"\xff\xfe\xfd", headers={"content-type": "text/plain; charset=utf-8"})
+    assert invalid.status_code == 409 and "utf-8" in invalid.json()["detail"]
+    assert not (corpus / "zh" / "x.txt").exists() and not (corpus / "zh" / "y.txt").exists()
