@@ -31,8 +31,10 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: lines are not broken at 80 columns when the output goes to a pipe or a file (rich's
+# width there), so that a script or grep sees a passage's header and text whole.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder [CITEQA_CORPUS_DIR]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder [CITEQA_INDEX_DIR]")]
@@ -377,6 +379,11 @@ def ask(
     if not response.passages:
         out.print(f"Nothing in the corpus answers this (confidence {response.confidence:.3f}).")
         return
+    if response.answered:
+        out.print(f"[dim]confidence {response.confidence:.3f}[/]")
+    else:  # --no-abstain: shown although judged not to answer
+        out.print(f"[bold]Below the confidence threshold ({response.confidence:.3f}): "
+                  "these passages may not answer the question.[/]")
     for rank, p in enumerate(response.passages, 1):
         weak = "  [dim](weak: far below the best passage)[/]" if p.weak else ""
         out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}{weak}")
@@ -394,7 +401,14 @@ def _ask_service(url: str, api_key: str | None, question: str, k: int | None, ab
     """
     from citeqa.service.client import CiteqaClient
 
-    return CiteqaClient(url=url, api_key=api_key).ask(question, k, abstain)
+    try:
+        return CiteqaClient(url=url, api_key=api_key).ask(question, k, abstain)
+    except CiteqaError as exc:
+        if exc.status != 401:
+            raise
+        # The service speaks of the HTTP header; from the command line the key comes from the setting.
+        raise CiteqaError(401, exc.error, f"{exc.detail} (citeqa ask sends CITEQA_API_KEY: set it to one of the "
+                                          "service's keys)") from None
 
 
 @cli.command()

@@ -92,6 +92,24 @@ def test_ask_a_running_service(live_server, monkeypatch: pytest.MonkeyPatch, cap
     assert code == 1 and err.startswith("CiteqaUnreachableError: no citeqa service answers at") and "Traceback" not in err
 
 
+def test_ask_a_keyed_service_and_read_the_lines_whole(live_server, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.service.conftest import serving
+
+    settings = live_server.engine.settings.model_copy(update={"api_keys": "cli-key"})
+    with serving(settings, live_server.engine) as url:
+        monkeypatch.delenv("CITEQA_API_KEY", raising=False)
+        code, _, err = run(["ask", REFUGEE_QUESTION, "--url", url], capsys)
+        assert code == 1 and err.startswith("CiteqaError: ") and "set it to one of the service's keys" in err
+        monkeypatch.setenv("CITEQA_API_KEY", "cli-key")
+        code, out, _ = run(["ask", REFUGEE_QUESTION, "--url", url, "--k", "5"], capsys)
+    assert code == 0
+    # Not a terminal: no line is broken at 80 columns (a passage's header stays one line).
+    headers = [line for line in out.splitlines() if line[:2] in {f"{i}." for i in range(1, 6)}]
+    assert len(headers) == 5 and all(" score " in line for line in headers)
+    assert any(len(line) > 80 for line in out.splitlines())
+
+
 def test_serve_on_a_taken_port_fails_before_loading_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import socket
 
