@@ -52,7 +52,8 @@ def default_index_dir(corpus_dir: Path) -> Path:
     return user_data_path("citeqa", appauthor=False) / "indexes" / f"{slug}-{digest}"
 
 
-def _builtin_corpus() -> Path:
+def builtin_corpus() -> Path:
+    """The built-in corpus folder, shipped inside the package (resolved)."""
     import citeqa.corpus
 
     return Path(citeqa.corpus.__file__).resolve().parent / "documents"
@@ -64,7 +65,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CITEQA_", env_file=".env", extra="ignore")
 
     corpus_dir: Path = Field(
-        default_factory=_builtin_corpus,
+        default_factory=builtin_corpus,
         description="folder of documents (.txt .md .rst .csv .html .pdf .docx .pptx .epub)",
     )
     encoding: str | None = Field(

@@ -25,6 +25,7 @@ from pathlib import Path
 from citeqa.corpus.errors import CorpusError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS
 from citeqa.service.engine import Engine
+from citeqa.service.settings import builtin_corpus
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
 
 log = logging.getLogger("citeqa")
@@ -32,6 +33,18 @@ log = logging.getLogger("citeqa")
 MAX_DOC_ID_CHARS = 500
 #: The longest file name most file systems take, in bytes (ext4, XFS, APFS, NTFS's 255 UTF-16 units).
 NAME_MAX = 255
+
+
+def _refuse_builtin(corpus_dir: Path) -> None:
+    """Writes go to the user's own folders only: the built-in corpus ships inside the package
+    (in a wheel install, site-packages), and a write there would change it for every user.
+
+    Raises:
+        ForbiddenPathError: ``corpus_dir`` is the built-in corpus.
+    """
+    if corpus_dir.resolve() == builtin_corpus():
+        raise ForbiddenPathError("the built-in corpus is read-only (it ships with citeqa); serve a folder of "
+                                 "your own with `citeqa serve --corpus DIR` to add or remove documents")
 
 
 def document_path(corpus_dir: Path, doc_id: str) -> Path:
@@ -179,6 +192,7 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
             nothing is changed).
         StorageError: the file could not be written (nothing is changed).
     """
+    _refuse_builtin(engine.settings.corpus_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
@@ -212,6 +226,7 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
         ConflictError: removing it would leave nothing to index (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
     """
+    _refuse_builtin(engine.settings.corpus_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
     previous = _regular_file_bytes(path)
     if previous is None:

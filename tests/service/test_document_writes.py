@@ -169,3 +169,14 @@ def test_an_upload_in_its_declared_charset_is_read_as_declared(writable: tuple[h
     invalid = http.put("/documents/zh/y.txt", content=b"\xff\xfe\xfd", headers={"content-type": "text/plain; charset=utf-8"})
     assert invalid.status_code == 409 and "utf-8" in invalid.json()["detail"]
     assert not (corpus / "zh" / "x.txt").exists() and not (corpus / "zh" / "y.txt").exists()
+
+
+def test_the_builtin_corpus_is_read_only(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(index_dir=tmp_path / "index")  # the default corpus: the one shipped in the package
+    before = sorted(p.name for p in BUILTIN_CORPUS.iterdir())
+    with serving(settings, Engine.start(settings, model=model)) as url, httpx.Client(base_url=url, timeout=30) as http:
+        put = http.put("/documents/mine.txt", content=b"A note of mine.", headers={"content-type": "text/plain"})
+        assert put.status_code == 403 and "read-only" in put.json()["detail"] and "--corpus" in put.json()["detail"]
+        doc_id = http.get("/documents").json()["documents"][0]["doc_id"]
+        assert http.delete(f"/documents/{doc_id}").status_code == 403
+    assert sorted(p.name for p in BUILTIN_CORPUS.iterdir()) == before
