@@ -246,8 +246,29 @@ def describe_errors(errors: Sequence[Mapping[str, Any]], whole: str = "body") ->
             whose locations start with ``"body"``, which is left out).
         whole: the name for an error about the whole input (an empty location).
     """
+    errors = _nearest_union_member(errors)
     parts = []
     for err in errors:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or whole
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts)
+
+
+def _nearest_union_member(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """For an input that matched no member of a union of models (pydantic then reports every
+    member's errors, located under the member's class name), only the errors of the member it is
+    nearest to (fewest errors, then fewest missing fields), without the class name: a tool call with an
+    unknown name is told ``name: Input should be 'ask' or 'get_document'``, not every field the
+    two other shapes of a call would need. Other errors are returned as they are."""
+    by_member: dict[str, list[Mapping[str, Any]]] = {}
+    for err in errors:
+        loc = [p for p in err.get("loc", ()) if p != "body"]
+        if not loc or not isinstance(loc[0], str) or not loc[0][:1].isupper():
+            return list(errors)  # not (only) a union of models' errors
+        by_member.setdefault(loc[0], []).append(err)
+    if len(by_member) < 2:
+        return list(errors)
+    # Fewest errors; on a tie, the member whose fields the input has (a wrong value is nearer
+    # than a missing field).
+    nearest = min(by_member.values(), key=lambda errs: (len(errs), sum(e.get("type") == "missing" for e in errs)))
+    return [{**err, "loc": tuple(p for p in err["loc"] if p != "body")[1:]} for err in nearest]

@@ -154,7 +154,8 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
     assert len(shapes["content"]["application/json"]["schema"]["anyOf"]) == 3  # the spec names all three shapes
     # A call that is not a call of these tools is the client's error.
     response = client.post("/tools/openai/call", json={"name": "search", "arguments": "{}"})
-    assert response.status_code == 422 and "name" in response.json()["detail"]
+    assert response.status_code == 422
+    assert response.json()["detail"] == "name: Input should be 'ask' or 'get_document'"  # not every shape's fields
 
 
 def test_retriever_needs_exactly_one_backend() -> None:
