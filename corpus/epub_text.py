@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 from citeqa.corpus.decoding import decode_text, html_declared_encoding
 from citeqa.corpus.html_text import html_layer
-from citeqa.corpus.text_layer import Heading, TextLayer, join_blocks
+from citeqa.corpus.text_layer import Heading, TextLayer, check_expanded_sizes, join_blocks
 
 _CONTAINER = "META-INF/container.xml"
 _NS = {
@@ -26,8 +26,6 @@ _NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
-#: Chapters larger than this are refused (a zip bomb would otherwise expand in memory), in bytes.
-MAX_CHAPTER_BYTES = 64 * 1024 * 1024
 
 
 def epub_layer(data: bytes) -> TextLayer:
@@ -41,10 +39,11 @@ def epub_layer(data: bytes) -> TextLayer:
 
     Raises:
         ValueError: not a readable EPUB (not a zip, no container or package file, bad XML, a
-            chapter over :data:`MAX_CHAPTER_BYTES`).
+            part that would expand too far: :func:`~citeqa.corpus.text_layer.check_expanded_sizes`).
     """
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
+        check_expanded_sizes(book, "EPUB")
         container = ElementTree.fromstring(book.read(_CONTAINER))
         rootfile = container.find(".//c:rootfile", _NS)
         if rootfile is None or not rootfile.get("full-path"):
@@ -67,8 +66,6 @@ def epub_layer(data: bytes) -> TextLayer:
             info = book.getinfo(name)
         except KeyError:
             continue  # a spine entry without its file: nothing to read
-        if info.file_size > MAX_CHAPTER_BYTES:
-            raise ValueError(f"chapter {name} expands to {info.file_size} bytes (limit {MAX_CHAPTER_BYTES})")
         raw = book.read(info)
         try:  # EPUB 3.3 allows UTF-8 and UTF-16 chapters; older books declare others
             chapter = decode_text(raw, html_declared_encoding(raw)).text

@@ -92,13 +92,47 @@ def join_blocks(blocks: list[str], separator: str = "\n\n") -> tuple[str, list[i
     return separator.join(blocks), starts
 
 
+#: Largest expanded size of one part of a zip-based document (DOCX, PPTX, EPUB), in bytes. A
+#: small file can expand to gigabytes (a zip bomb: a 1.5 MB DOCX held 1.5 GB of XML and took 5 GB
+#: of a server's memory), so the sizes the zip declares are checked before any part is read;
+#: :mod:`zipfile` never expands a part past its declared size.
+MAX_PART_BYTES = 64 * 1024 * 1024
+#: Largest expanded size of all the parts of one such document together, in bytes.
+MAX_EXPANDED_BYTES = 256 * 1024 * 1024
+
+
+def check_expanded_sizes(book: zipfile.ZipFile, kind: str) -> None:
+    """Refuse a zip-based document whose parts would expand past :data:`MAX_PART_BYTES` each or
+    :data:`MAX_EXPANDED_BYTES` together.
+
+    Raises:
+        ValueError: naming ``kind``, the part and its size.
+    """
+    total = 0
+    for info in book.infolist():
+        if info.file_size > MAX_PART_BYTES:
+            raise ValueError(f"{kind} part {info.filename} expands to {info.file_size} bytes (limit {MAX_PART_BYTES}; "
+                             "refused as a possible zip bomb)")
+        total += info.file_size
+    if total > MAX_EXPANDED_BYTES:
+        raise ValueError(f"{kind} file expands to {total} bytes (limit {MAX_EXPANDED_BYTES}; refused as a possible "
+                         "zip bomb)")
+
+
 def open_office_file(load: Callable[[IO[bytes]], _T], data: bytes, kind: str) -> _T:
-    """Open an Office Open XML package (.docx, .pptx) with its library's loader.
+    """Open an Office Open XML package (.docx, .pptx) with its library's loader, once its parts'
+    expanded sizes are checked (:func:`check_expanded_sizes`).
 
     Raises:
         ValueError: naming ``kind`` and what the library found wrong (not a zip, a missing part,
-            damaged XML: lxml and the python-docx/pptx libraries raise many exception types).
+            damaged XML: lxml and the python-docx/pptx libraries raise many exception types), or
+            a part that would expand too far.
     """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            check_expanded_sizes(book, kind)
+    except zipfile.BadZipFile as exc:
+        raise ValueError(f"not a readable {kind} file ({type(exc).__name__}: {exc})") from exc
     try:
         return load(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -242,3 +242,45 @@ def test_pdf_running_headers_and_footers_are_not_indexed_and_junk_titles_are_not
     assert len(passages) == 4 and all(p.startswith("Section") and "CONFIDENTIAL" not in p for p in passages)
     # The metadata title names a Word file and the first line is a running header: the file name.
     assert document.title == "r.pdf"
+
+
+def _with_part(package: bytes, name: str, extra: bytes) -> bytes:
+    """``package`` (a zip) with ``extra`` appended to its part ``name``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info.filename, data + extra if info.filename == name else data)
+    return out.getvalue()
+
+
+def test_zip_based_documents_that_would_expand_too_far_are_refused_before_reading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    import pytest
+
+    from citeqa.corpus import text_layer
+
+    document = docx.Document()
+    document.add_paragraph("The bridge opened in 1932.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    # A real bomb: a part of 65 MiB (one XML comment) in a file of about 70 kB.
+    bomb = _with_part(buffer.getvalue(), "word/document.xml", b"<!--" + b" " * (65 * 1024 * 1024) + b"-->")
+    assert len(bomb) < 200_000
+    with pytest.raises(ValueError, match="word/document.xml expands to .* zip bomb"):
+        read_layer(bomb, "docx")
+    assert "1932" in read_layer(buffer.getvalue(), "docx")[0].text  # an ordinary file still reads
+    # The other zip-based formats, and the sum of the parts, against smaller limits.
+    monkeypatch.setattr(text_layer, "MAX_PART_BYTES", 50_000)
+    padded = _with_part(buffer.getvalue(), "word/document.xml", b"<!--" + b" " * 60_000 + b"-->")
+    with pytest.raises(ValueError, match="zip bomb"):
+        read_layer(padded, "docx")
+    epub = io.BytesIO()
+    with zipfile.ZipFile(epub, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("META-INF/container.xml", "<container/>" + " " * 60_000)
+    with pytest.raises(ValueError, match="zip bomb"):
+        read_layer(epub.getvalue(), "epub")
+    monkeypatch.setattr(text_layer, "MAX_PART_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(text_layer, "MAX_EXPANDED_BYTES", 1000)
+    with pytest.raises(ValueError, match="docx file expands to .* zip bomb"):
+        read_layer(buffer.getvalue(), "docx")
