@@ -45,6 +45,8 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
 
     Raises:
         pydantic.ValidationError: a value is out of range.
+        ValueError: an index folder that cannot work, or key settings that cannot be used
+            (:meth:`Settings.check_locations`, :meth:`Settings.keys`).
     """
     values = {"corpus_dir": corpus, "index_dir": index, **overrides}
     settings = Settings(**{k: v for k, v in values.items() if v is not None})
@@ -64,6 +66,8 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
         if recorded is not None and recorded != settings.corpus_dir:
             err.print(f"citeqa: using corpus {recorded} (recorded in the index at {settings.index_dir})")
             settings = settings.model_copy(update={"corpus_dir": recorded})
+    settings.check_locations()
+    settings.keys()  # an unreadable keys file, or keys that hold no key: said now, not after loading
     settings.apply_environment()
     return settings
 

@@ -158,9 +158,11 @@ def ensure_index(
 
     Raises:
         IndexMismatchError: the index is missing or stale and ``settings.rebuild == "never"``.
-        ValueError: nothing indexable in the corpus.
+        ValueError: nothing indexable in the corpus; an index folder that is a file or the corpus
+            folder (:meth:`~citeqa.service.settings.Settings.check_locations`).
         OSError: the index folder cannot be written.
     """
+    settings.check_locations()
     problem = "forced" if force else index_problem(settings)
     if problem is None:
         try:

@@ -175,3 +175,25 @@ def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None
     with pytest.raises(BadRequestError, match="question"):
         qa.ask(None)  # type: ignore[arg-type]
     assert qa.ask(REFUGEE_QUESTION, filter={"formats": ["text"]}, k=2).passages
+
+
+def test_an_index_folder_or_keys_that_cannot_work_are_refused_before_loading(
+        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "precious.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    code, _, err = run(["index", "--corpus", str(corpus_dir), "--index", str(a_file)], capsys)
+    assert code == 1 and err.startswith("ValueError: the index folder") and "is a file" in err
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+    code, _, err = run(["info", "--index", str(a_file)], capsys)
+    assert code == 1 and "is a file" in err
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    code, _, err = run(["index", "--corpus", str(corpus_dir), "--index", str(corpus_dir)], capsys)
+    assert code == 1 and "is the corpus folder" in err
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before  # no CURRENT, no version folder
+    monkeypatch.setenv("CITEQA_API_KEYS", " , ")
+    code, _, err = run(["serve", "--port", "0", "--index", str(tmp_path / "i")], capsys)
+    assert code == 1 and "hold no key" in err and not (tmp_path / "i").exists()
+    monkeypatch.setenv("CITEQA_API_KEYS", "")
+    monkeypatch.setenv("CITEQA_API_KEYS_FILE", str(tmp_path / "missing-keys"))
+    code, _, err = run(["serve", "--port", "0", "--index", str(tmp_path / "i")], capsys)
+    assert code == 1 and "cannot read api_keys_file" in err and not (tmp_path / "i").exists()
