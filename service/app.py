@@ -393,7 +393,14 @@ def create_app(
     async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.__cause__, BodyTooLargeError):  # a chunked body ran over the limit mid-parse
             return _error(413, f"request body over {settings.max_body_bytes} bytes", "RequestTooLarge")
-        response = _error(exc.status_code, str(exc.detail), _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
+        detail = str(exc.detail)
+        cause = exc.__cause__
+        if exc.status_code == 400 and cause is not None:  # FastAPI's "error parsing the body": say which
+            if isinstance(cause, UnicodeDecodeError):
+                detail = f"the body is not valid UTF-8 (byte {cause.start}: {cause.reason}); send JSON in UTF-8"
+            elif isinstance(cause, RecursionError):
+                detail = "the body's JSON is nested too deeply"
+        response = _error(exc.status_code, detail, _ERRORS.get(exc.status_code, "HTTPError").replace(" ", ""))
         response.headers.update(exc.headers or {})
         if exc.status_code == 405:
             response.headers["Allow"] = _allowed_methods(app, request.url.path)

@@ -102,6 +102,9 @@ class Guard:
             await _refuse(send, 403, "Forbidden", f"CORS origin {origin!r} is not allowed (CITEQA_CORS_ORIGINS)")
             return
         if self.keys and not preflight and not _public(path):
+            if sum(name == b"authorization" for name, _ in raw) > 1:  # which one counts would be a guess
+                await _refuse(send, 400, "BadRequest", "the request carries more than one Authorization header")
+                return
             given = self._key(method, headers)
             if given is None or not self._known(given):
                 detail = ("this service needs an API key: send the header `Authorization: Bearer <key>`"

@@ -59,6 +59,15 @@ def test_malformed_bodies(client: httpx.Client, content: bytes, content_type: st
     _json_error(client.post("/ask", content=content, headers={"content-type": content_type}), status)
 
 
+def test_an_unparsable_body_is_told_why(client: httpx.Client) -> None:
+    # FastAPI says "There was an error parsing the body" for both.
+    invalid = client.post("/ask", content=b'{"question": "caf\xe9?"}', headers={"content-type": "application/json"})
+    assert invalid.status_code == 400 and "not valid UTF-8 (byte 17" in invalid.json()["detail"]
+    deep = b'{"question": ' + b"[" * 30000 + b"]" * 30000 + b"}"
+    nested = client.post("/ask", content=deep, headers={"content-type": "application/json"})
+    assert nested.status_code == 400 and nested.json()["detail"] == "the body's JSON is nested too deeply"
+
+
 @pytest.mark.parametrize(
     "question",
     ["a", "the of and is", "?!.,;:", "中国是否加入了1951年难民公约？", "Корея беженцы", "a\u0000b\u0007c\u200b", "😀" * 50],

@@ -73,6 +73,14 @@ def test_with_keys_every_data_route_needs_one(keyed: str, method: str, path: str
             assert right.status_code == 200, right.text
 
 
+def test_with_keys_two_authorization_headers_are_refused(keyed: str) -> None:
+    with httpx.Client(base_url=keyed, timeout=30) as http:
+        for pair in ([f"Bearer {KEY}", "Bearer nope"], ["Bearer nope", f"Bearer {KEY}"], [f"Bearer {KEY}"] * 2):
+            headers = httpx.Headers([("Authorization", value) for value in pair])
+            response = http.post("/ask", json={"question": REFUGEE_QUESTION}, headers=headers)
+            assert response.status_code == 400 and "more than one Authorization" in response.json()["detail"], pair
+
+
 def test_with_keys_health_and_the_page_shell_stay_public(keyed: str) -> None:
     with httpx.Client(base_url=keyed, timeout=30) as http:
         for path in ("/healthz", "/readyz", "/", "/static/app.js", "/docs", "/openapi.json"):
