@@ -297,9 +297,11 @@ async def _upload_bytes(request: Request) -> tuple[bytes, str | None]:
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         # max_part_size: a field sent without a file name is held in memory, 1 MB by default
         async with request.form(max_part_size=request.app.state.citeqa.settings.max_upload_bytes) as form:
-            upload = form.get("file")
-            if upload is None:
-                raise BadRequestError("a multipart upload needs the file in a field named 'file'")
+            uploads = form.getlist("file")
+            if len(uploads) != 1:
+                raise BadRequestError("a multipart upload needs the file in one field named 'file' "
+                                      f"(got {len(uploads)})")
+            upload = uploads[0]
             if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt')
                 return upload.encode("utf-8"), None
             return await upload.read(), _charset(upload.headers.get("content-type"))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from citeqa.corpus.errors import CorpusError
-from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS
+from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
 from citeqa.service.engine import Engine
 from citeqa.service.settings import builtin_corpus
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
@@ -51,8 +51,9 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
     """The path a document id names inside the corpus folder (which need not exist yet).
 
     Raises:
-        ForbiddenPathError: an id that is absolute, escapes the folder, names a hidden or unsupported
-            file, holds control characters or backslashes, or passes through a symlink.
+        ForbiddenPathError: an id that is absolute, escapes the folder, names a hidden, junk
+            (:func:`~citeqa.corpus.reader.is_junk`) or unsupported file, holds control characters
+            or backslashes, or passes through a symlink.
     """
     if not 1 <= len(doc_id) <= MAX_DOC_ID_CHARS:
         raise ForbiddenPathError(f"a document id has 1 to {MAX_DOC_ID_CHARS} characters, got {len(doc_id)}")
@@ -69,6 +70,9 @@ def document_path(corpus_dir: Path, doc_id: str) -> Path:
         )
     if any(len(p.encode("utf-8")) > NAME_MAX for p in parts):
         raise ForbiddenPathError(f"each part of a document id may be at most {NAME_MAX} bytes (UTF-8) long")
+    if is_junk(parts[-1]):  # the reader would skip it: "written but not indexed" after the fact
+        raise ForbiddenPathError(f"document id {doc_id!r} names a temporary or lock file (such as ~$x.docx or "
+                                 "x.swp), which the corpus reader skips")
     suffix = Path(parts[-1]).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         raise ForbiddenPathError(f"document id {doc_id!r} needs a supported suffix: {', '.join(SUFFIX_FORMATS)}")

@@ -61,13 +61,16 @@ def test_put_then_ask_then_replace_then_delete(writable: tuple[httpx.Client, Pat
 
 
 @pytest.mark.parametrize("doc_id", ["../outside.txt", "notes/../../outside.txt", "/etc/passwd.txt", ".hidden.txt",
-                                    "a//b.txt", "notes\\x.txt", "tool.exe", "x%00.txt"])
+                                    "a//b.txt", "notes\\x.txt", "tool.exe", "x%00.txt", "~$report.docx",
+                                    "notes/draft.txt~"])
 def test_ids_that_escape_or_are_not_documents_are_refused(writable: tuple[httpx.Client, Path], doc_id: str) -> None:
     http, corpus = writable
     response = http.put(f"/documents/{doc_id}", content=b"text", headers={"content-type": "text/plain"})
     assert response.status_code in (403, 404), (doc_id, response.status_code, response.text)
     assert (corpus.parent / "outside.txt").read_text(encoding="utf-8") == "secret outside the corpus"
-    assert not any(p.name in ("passwd.txt", ".hidden.txt", "tool.exe") for p in corpus.rglob("*"))
+    assert not any(p.name in ("passwd.txt", ".hidden.txt", "tool.exe", "~$report.docx") for p in corpus.rglob("*"))
+    if "~" in doc_id:  # refused up front by name, not written and then found unindexed
+        assert response.status_code == 403 and "temporary or lock file" in response.json()["detail"]
 
 
 def test_a_symlink_in_the_path_is_refused(writable: tuple[httpx.Client, Path]) -> None:
@@ -86,6 +89,9 @@ def test_a_file_that_cannot_be_indexed_changes_nothing(writable: tuple[httpx.Cli
     assert not (corpus / "report.pdf").exists()
     assert http.get("/documents").json()["documents"] == before["documents"]
     assert http.put("/documents/empty.txt", content=b"").status_code == 409
+    two = http.put("/documents/two.txt", files=[("file", ("a.txt", b"First file.")), ("file", ("b.txt", b"Second."))])
+    assert two.status_code == 422 and "one field named 'file' (got 2)" in two.json()["detail"]
+    assert not (corpus / "two.txt").exists()
 
 
 def test_writes_need_the_key_and_a_same_origin(writable: tuple[httpx.Client, Path]) -> None:
