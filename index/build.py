@@ -22,7 +22,7 @@ import numpy.typing as npt
 from citeqa.corpus.cleaning import clean_document
 from citeqa.corpus.reader import Corpus, Document
 from citeqa.index.ann import build_ann_index, index_type
-from citeqa.index.chunking import Chunk, chunk_document
+from citeqa.index.chunking import Chunk, chunk_document, table_row_texts
 from citeqa.index.embedding import DEFAULT_BACKEND, embed, pass_size
 from citeqa.index.manifest import (
     FORMAT_VERSION,
@@ -166,7 +166,10 @@ def build_index(
         raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
     # Every sentence gets its own vector too (see Chunk.sentences); a kept chunk keeps its
     # sentences' rows, found through the previous version's sentence offsets.
-    sentence_texts = [t for c in chunks for t in c.sentence_texts()]
+    # A table row's vector is made from the row with its column headers (table_row_texts); its
+    # span stays the row as written.
+    tables = {doc.doc_id: table_row_texts(doc.text) for doc in corpus.documents}
+    sentence_texts = [tables[c.doc_id].get((c.start + s, c.start + e), c.text[s:e]) for c in chunks for s, e in c.sentences]
     sentence_sources: list[int | None] = []
     for chunk, row in zip(chunks, source_rows, strict=True):
         if row is None or previous is None:

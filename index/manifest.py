@@ -15,8 +15,10 @@ from pydantic import BaseModel, ConfigDict
 
 from citeqa.corpus.reader import file_fingerprint, list_corpus_files
 
-#: Bump when the on-disk layout changes; an index of another version is rebuilt, never misread.
-FORMAT_VERSION = 5
+#: Bump when the on-disk layout, or what a stored vector is made from, changes; an index of
+#: another version is rebuilt, never misread or mixed. 6: table rows' sentence vectors include
+#: their column headers (:func:`citeqa.index.chunking.table_row_texts`).
+FORMAT_VERSION = 6
 
 
 class DocumentEntry(BaseModel):
