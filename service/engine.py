@@ -474,6 +474,7 @@ class Engine:
         return DocumentSlice(
             doc_id=doc_id, title=document.title, format=document.format, encoding=document.encoding,
             pages=list(document.pages), start=start, end=end, length=length, text=document.text[start:end],
+            built_at=self.index.manifest.built_at,
         )
 
     def documents(self) -> DocumentList:

@@ -150,6 +150,9 @@ class DocumentSlice(BaseModel):
     end: int
     length: int = Field(description="length of the whole document in code points")
     text: str
+    built_at: str = Field(description="UTC build time of the index version serving this text, ISO 8601: the "
+                          "answer's `index.built_at`; when the two differ, the document may have changed "
+                          "since it was cited")
 
 
 class DocumentInfo(BaseModel):

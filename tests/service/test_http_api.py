@@ -108,6 +108,9 @@ def test_document_and_bad_slices(client: httpx.Client, live_server: LiveServer) 
     original = (live_server.corpus_dir / name).read_text(encoding="utf-8")
     whole = client.get(f"/documents/{name}").json()
     assert whole["text"] == original and whole["length"] == len(original)
+    # The version serving the text is the one an answer names: a client can tell a changed document.
+    answer = client.post("/ask", json={"question": "Is China a party to the Refugee Convention?"}).json()
+    assert whole["built_at"] == answer["index"]["built_at"] == live_server.engine.index.manifest.built_at
     # Offsets are taken as Python's text[start:end] takes them; the reply says which were applied.
     backwards = client.get(f"/documents/{name}", params={"start": 5, "end": 2}).json()
     assert (backwards["start"], backwards["end"], backwards["text"]) == (2, 2, "")
