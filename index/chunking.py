@@ -227,4 +227,3 @@ def table_row_texts(text: str) -> dict[tuple[int, int], str]:
             block.append((start, start + len(stripped), cells))
     close()
     return rows
-

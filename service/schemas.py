@@ -260,9 +260,9 @@ def describe_errors(errors: Sequence[Mapping[str, Any]], whole: str = "body") ->
 def _nearest_union_member(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """For an input that matched no member of a union of models (pydantic then reports every
     member's errors, located under the member's class name), only the errors of the member it is
-    nearest to (fewest errors, then fewest missing fields), without the class name: a tool call with an
-    unknown name is told ``name: Input should be 'ask' or 'get_document'``, not every field the
-    two other shapes of a call would need. Other errors are returned as they are."""
+    nearest to (fewest errors, then fewest missing fields), without the class name: a tool call
+    with an unknown name is told ``name: Input should be 'ask' or 'get_document'``, not every
+    field the two other shapes of a call would need. Other errors are returned as they are."""
     by_member: dict[str, list[Mapping[str, Any]]] = {}
     for err in errors:
         loc = [p for p in err.get("loc", ()) if p != "body"]

@@ -25,8 +25,8 @@ from pathlib import Path
 from citeqa.corpus.errors import CorpusError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
 from citeqa.service.engine import Engine
-from citeqa.service.settings import builtin_corpus
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
+from citeqa.service.settings import builtin_corpus
 
 log = logging.getLogger("citeqa")
 
