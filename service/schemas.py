@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
@@ -30,8 +32,31 @@ Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
 #: schema spells the set out instead of writing ``\S``: every engine then reads the same pattern.
 ECMA_WHITESPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                             "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
-#: JSON Schema ``pattern`` of a text that is not blank: one character outside :data:`ECMA_WHITESPACE`.
-NOT_BLANK = "[^" + "".join(f"\\u{ord(c):04x}" for c in sorted(ECMA_WHITESPACE)) + "]"
+#: Control and invisible format characters of the Basic Multilingual Plane (Unicode categories
+#: Cc and Cf: NUL, escapes, zero-width spaces and joiners, direction marks, soft hyphens): a
+#: question of only these and whitespace is empty too (``"\u200b\u200b\ufeff"`` had been answered).
+#: Astral format characters stay out: a pattern without ECMA-262's ``u`` flag reads them as two
+#: surrogates, and the set must read the same in every engine.
+INVISIBLE = frozenset(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Cc", "Cf"))
+#: What a blank text holds nothing but.
+BLANK = ECMA_WHITESPACE | INVISIBLE
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    """A regex character class body of ``chars`` as ``\\uXXXX`` escapes, consecutive ones as ranges."""
+    codes = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            parts.append(f"\\u{start:04x}" if start == prev else f"\\u{start:04x}-\\u{prev:04x}")
+            start = code
+        prev = code
+    return "".join(parts)
+
+
+#: JSON Schema ``pattern`` of a text that is not blank: one character outside :data:`BLANK`.
+NOT_BLANK = "[^" + _char_class(BLANK) + "]"
 
 #: A glob on document ids: 1 to 1000 characters.
 DocIdPattern = Annotated[str, Field(min_length=1, max_length=1000)]
@@ -224,8 +249,9 @@ def with_limits(schema: dict[str, Any], max_question_chars: int, max_k: int) -> 
 
 
 def is_blank(text: str) -> bool:
-    """Whether a text holds nothing but whitespace as :data:`NOT_BLANK` spells it out."""
-    return all(c in ECMA_WHITESPACE for c in text)
+    """Whether a text holds nothing but whitespace and invisible characters (:data:`BLANK`), as
+    :data:`NOT_BLANK` spells it out."""
+    return all(c in BLANK for c in text)
 
 
 def _digits_only(value: Any) -> Any:

@@ -59,6 +59,12 @@ def test_malformed_bodies(client: httpx.Client, content: bytes, content_type: st
     _json_error(client.post("/ask", content=content, headers={"content-type": content_type}), status)
 
 
+@pytest.mark.parametrize("question", ["\u200b\u200b\ufeff", "\u0001\u0002\u0003", "\u202e\u200f \u200b", "\u00ad\n"])
+def test_a_question_of_invisible_characters_is_empty(client: httpx.Client, question: str) -> None:
+    response = client.post("/ask", json={"question": question})
+    assert response.status_code == 422 and "question is empty" in response.json()["detail"], response.text
+
+
 def test_an_unparsable_body_is_told_why(client: httpx.Client) -> None:
     # FastAPI says "There was an error parsing the body" for both.
     invalid = client.post("/ask", content=b'{"question": "caf\xe9?"}', headers={"content-type": "application/json"})
