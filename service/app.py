@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mcp.server.transport_security import TransportSecuritySettings
 
-from citeqa.corpus.reader import is_junk
+from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
 from citeqa.index.retrieval import ShardsOf
 from citeqa.index.store import current_version
 from citeqa.service.engine import Engine, refuse_if_unusable
@@ -287,12 +287,13 @@ def _charset(content_type: str | None) -> str | None:
     return header.get_content_charset()
 
 
-async def _upload_bytes(request: Request) -> tuple[bytes, str | None]:
+async def _upload_bytes(request: Request, doc_id: str) -> tuple[bytes, str | None]:
     """The uploaded file and the charset it was sent with: the field ``file`` of a multipart form
     (its part's Content-Type), else the whole body (the request's Content-Type).
 
     Raises:
-        BadRequestError: a multipart form without a ``file`` field.
+        BadRequestError: a multipart form without one ``file`` field, or a binary format sent in
+            a field without a file name (Starlette decodes such a field as text: its bytes are lost).
     """
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         # max_part_size: a field sent without a file name is held in memory, 1 MB by default
@@ -302,7 +303,10 @@ async def _upload_bytes(request: Request) -> tuple[bytes, str | None]:
                 raise BadRequestError("a multipart upload needs the file in one field named 'file' "
                                       f"(got {len(uploads)})")
             upload = uploads[0]
-            if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt')
+            if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt'): text
+                if SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) not in TEXT_FORMATS:
+                    raise BadRequestError("send a binary document as a file in the multipart field 'file' (curl -F "
+                                          "'file=@x.pdf'): a field without a file name arrives as text")
                 return upload.encode("utf-8"), None
             return await upload.read(), _charset(upload.headers.get("content-type"))
     return await request.body(), _charset(request.headers.get("content-type"))
@@ -498,7 +502,7 @@ def create_app(
              summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
     async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
         engine_of(state)  # 503 while loading
-        data, charset = await _upload_bytes(request)
+        data, charset = await _upload_bytes(request, doc_id)
 
         def write() -> tuple[Engine, bool]:
             with state.write_lock:

@@ -38,7 +38,10 @@ from citeqa.service.settings import Settings
 #: (the CLI's flags included; ``spawn``ed workers inherit the environment).
 SETTINGS_ENV = "CITEQA_WORKER_SETTINGS"
 
-__all__ = ["SETTINGS_ENV", "run", "worker_app", "worker_settings"]
+#: The environment variable that carries the supervisor's process id to the workers.
+SUPERVISOR_ENV = "CITEQA_SUPERVISOR_PID"
+
+__all__ = ["SETTINGS_ENV", "SUPERVISOR_ENV", "run", "worker_app", "worker_settings"]
 
 
 def worker_settings(settings: Settings, workers: int, cores: int | None = None) -> Settings:
@@ -68,6 +71,9 @@ def run(settings: Settings, workers: int) -> None:
     import uvicorn
 
     os.environ[SETTINGS_ENV] = worker_settings(settings, workers).model_dump_json()
+    # The workers compare their parent with this process: one that finds another parent (this
+    # process was killed while it loaded, or before it started) stops.
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
     uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=settings.host, port=settings.port,
                 log_level="info")
 
@@ -89,7 +95,7 @@ def worker_app() -> FastAPI:
     engine = Engine.start(settings)
     tune_threads_for_serving(settings)
     engine.warm_up()
-    _stop_when_orphaned(os.getppid())
+    _stop_when_orphaned(int(os.environ.get(SUPERVISOR_ENV, os.getppid())))
     return create_app(settings, engine=engine, mcp_stateless=True)
 
 

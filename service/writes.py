@@ -166,14 +166,27 @@ def as_utf8(doc_id: str, data: bytes, charset: str | None) -> bytes:
     if charset is None or SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) not in TEXT_FORMATS:
         return data
     try:
-        codec = codecs.lookup(charset).name
+        info = codecs.lookup(charset)
     except LookupError:
+        info = None
+    # _is_text_encoding: False for Python's bytes-to-bytes and text-to-text codecs (CPython 3.4+)
+    codec = info.name if info is not None and getattr(info, "_is_text_encoding", True) else ""
+    if not codec or codec in _NOT_CHARSETS:
         raise BadRequestError(f"unknown charset {charset!r} in the Content-Type header") from None
+    if codec == "utf-16" and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-be"  # RFC 2781 4.3: UTF-16 without a byte-order mark is big-endian
     try:
         return data.decode(codec).encode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConflictError(f"the body is not valid {codec}, the charset its Content-Type declares "
-                            f"(byte {exc.start}: {exc.reason})") from None
+    except UnicodeError as exc:  # undecodable bytes, or text no file can hold (a lone surrogate)
+        raise ConflictError(f"the body is not valid {codec}, the charset its Content-Type declares ({exc})") from None
+
+
+#: Python codecs that are not character encodings a Content-Type can name: they transform text or
+#: bytes (``rot13``, ``base64``, ``unicode_escape``) or refuse everything (``undefined``).
+_NOT_CHARSETS = frozenset({
+    "base64", "bz2", "hex", "quopri", "rot-13", "uu", "zlib", "unicode-escape", "raw-unicode-escape",
+    "idna", "punycode", "undefined", "mbcs", "oem",
+})
 
 
 def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None = None) -> tuple[Engine, bool]:

@@ -89,6 +89,9 @@ def test_a_file_that_cannot_be_indexed_changes_nothing(writable: tuple[httpx.Cli
     assert not (corpus / "report.pdf").exists()
     assert http.get("/documents").json()["documents"] == before["documents"]
     assert http.put("/documents/empty.txt", content=b"").status_code == 409
+    as_text = http.put("/documents/r.pdf", files={"file": (None, b"%PDF-1.4 binary")})  # no file name: read as text
+    assert as_text.status_code == 422 and "as a file" in as_text.json()["detail"]
+    assert not (corpus / "r.pdf").exists()
     two = http.put("/documents/two.txt", files=[("file", ("a.txt", b"First file.")), ("file", ("b.txt", b"Second."))])
     assert two.status_code == 422 and "one field named 'file' (got 2)" in two.json()["detail"]
     assert not (corpus / "two.txt").exists()
@@ -170,8 +173,13 @@ def test_an_upload_in_its_declared_charset_is_read_as_declared(writable: tuple[h
     for doc_id in ("zh/wall.txt", "zh/wall2.md"):
         assert http.get(f"/documents/{doc_id}").json()["text"] == text
         assert (corpus / doc_id).read_bytes() == text.encode("utf-8")
-    unknown = http.put("/documents/zh/x.txt", content=b"abc", headers={"content-type": "text/plain; charset=klingon"})
-    assert unknown.status_code == 422 and "klingon" in unknown.json()["detail"]
+    for name in ("klingon", "rot13", "base64", "zlib", "punycode", "undefined", "unicode_escape", "idna"):
+        unknown = http.put("/documents/zh/x.txt", content=b"abc", headers={"content-type": f"text/plain; charset={name}"})
+        assert unknown.status_code == 422 and name in unknown.json()["detail"], (name, unknown.text)
+    # UTF-16 without a byte-order mark is big-endian (RFC 2781), as the folder's own detection reads it.
+    be = http.put("/documents/zh/be.txt", content="The bell rings twice at noon.".encode("utf-16-be"),
+                  headers={"content-type": "text/plain; charset=utf-16"})
+    assert be.status_code == 201 and http.get("/documents/zh/be.txt").json()["text"] == "The bell rings twice at noon."
     invalid = http.put("/documents/zh/y.txt", content=b"\xff\xfe\xfd", headers={"content-type": "text/plain; charset=utf-8"})
     assert invalid.status_code == 409 and "utf-8" in invalid.json()["detail"]
     assert not (corpus / "zh" / "x.txt").exists() and not (corpus / "zh" / "y.txt").exists()

@@ -92,15 +92,20 @@ def _holds(pid: int, inodes: set[int]) -> bool:
     return False
 
 
-def _start(corpus_dir: Path, index_dir: Path) -> tuple[subprocess.Popen[bytes], str, int]:
-    """``citeqa serve --workers 2`` on a free loopback port, once both workers are ready."""
+def _spawn(corpus_dir: Path, index_dir: Path) -> tuple[subprocess.Popen[bytes], str, int]:
+    """``citeqa serve --workers 2`` on a free loopback port, just started."""
     port = free_port()
     env = {**os.environ, "CITEQA_RELOAD_INTERVAL": "0.2", "CITEQA_QUERY_CACHE": "0", "HF_HUB_OFFLINE": "1"}
     citeqa = str(Path(sys.executable).parent / "citeqa")
     parent = subprocess.Popen([citeqa, "serve", "--workers", "2", "--port", str(port), "--corpus", str(corpus_dir),
                                "--index", str(index_dir)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    return parent, f"http://127.0.0.1:{port}", port
+
+
+def _start(corpus_dir: Path, index_dir: Path) -> tuple[subprocess.Popen[bytes], str, int]:
+    """``citeqa serve --workers 2`` on a free loopback port, once both workers are ready."""
+    parent, url, port = _spawn(corpus_dir, index_dir)
     deadline = time.monotonic() + 120
     while True:
         if parent.poll() is not None or time.monotonic() > deadline:
@@ -190,14 +195,23 @@ def test_mcp_without_sessions_across_workers(workers: Workers) -> None:
     asyncio.run(session())
 
 
-def test_workers_stop_when_the_supervisor_is_killed(workers: Workers) -> None:
+@pytest.mark.parametrize("when", ["ready", "loading"])
+def test_workers_stop_when_the_supervisor_is_killed(workers: Workers, when: str) -> None:
     # uvicorn's workers outlive a SIGKILLed supervisor and keep the port; citeqa's stop within
-    # a second or two, and the port is free for the next server.
-    parent, url, port = _start(workers.corpus_dir, workers.engine.settings.index_dir)
+    # a second or two, and the port is free for the next server; also when the supervisor dies
+    # while they are still loading.
+    if when == "ready":
+        parent, url, port = _start(workers.corpus_dir, workers.engine.settings.index_dir)
+    else:
+        parent, url, port = _spawn(workers.corpus_dir, workers.engine.settings.index_dir)
+        deadline = time.monotonic() + 60
+        while len(_children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
     orphans = _children(parent.pid)
+    assert len(orphans) == 2
     parent.kill()
     parent.wait(timeout=10)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while any(_running(pid) for pid in orphans) and time.monotonic() < deadline:
         time.sleep(0.2)
     alive = [pid for pid in orphans if _running(pid)]
