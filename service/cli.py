@@ -32,9 +32,10 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 # soft_wrap: lines are not broken at 80 columns when the output goes to a pipe or a file (rich's
-# width there), so that a script or grep sees a passage's header and text whole.
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# width there), so that a script or grep sees a passage's header and text whole. emoji=False: rich
+# would print ":warning:" in a document as an emoji, and a quote must read as cited.
+out = Console(soft_wrap=True, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder [CITEQA_CORPUS_DIR]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder [CITEQA_INDEX_DIR]")]
@@ -386,8 +387,8 @@ def ask(
     if response.answered:
         out.print(f"[dim]confidence {response.confidence:.3f}[/]")
     else:  # --no-abstain: shown although judged not to answer
-        out.print(f"[bold]Below the confidence threshold ({response.confidence:.3f}): "
-                  "these passages may not answer the question.[/]")
+        out.print(f"[bold]Not answered (confidence {response.confidence:.3f}, below the threshold): shown because "
+                  "of --no-abstain; these passages may not answer the question.[/]")
     for rank, p in enumerate(response.passages, 1):
         weak = "  [dim](weak: far below the best passage)[/]" if p.weak else ""
         out.print(f"[bold]{rank}. {escape(p.doc_id)} [{p.start}:{p.end}][/]  score {p.score:.3f}{weak}")

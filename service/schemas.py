@@ -286,7 +286,7 @@ def describe_errors(errors: Sequence[Mapping[str, Any]], whole: str = "body") ->
 def _nearest_union_member(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """For an input that matched no member of a union of models (pydantic then reports every
     member's errors, located under the member's class name), only the errors of the member it is
-    nearest to (fewest errors, then fewest missing fields), without the class name: a tool call
+    nearest to (most fields present but wrong, then fewest errors), without the class name: a tool call
     with an unknown name is told ``name: Input should be 'ask' or 'get_document'``, not every
     field the two other shapes of a call would need. Other errors are returned as they are."""
     by_member: dict[str, list[Mapping[str, Any]]] = {}
@@ -297,7 +297,8 @@ def _nearest_union_member(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[s
         by_member.setdefault(loc[0], []).append(err)
     if len(by_member) < 2:
         return list(errors)
-    # Fewest errors; on a tie, the member whose fields the input has (a wrong value is nearer
-    # than a missing field).
-    nearest = min(by_member.values(), key=lambda errs: (len(errs), sum(e.get("type") == "missing" for e in errs)))
+    # The member that knows most of the input's fields (it finds values of them wrong, not
+    # missing: {"name": "nope"} is a flat call with a wrong name, not a chat call missing its
+    # "function"), then the fewest errors.
+    nearest = min(by_member.values(), key=lambda errs: (-sum(e.get("type") != "missing" for e in errs), len(errs)))
     return [{**err, "loc": tuple(p for p in err["loc"] if p != "body")[1:]} for err in nearest]

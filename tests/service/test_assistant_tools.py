@@ -153,9 +153,12 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
     shapes = client.get("/openapi.json").json()["paths"]["/tools/openai/call"]["post"]["requestBody"]
     assert len(shapes["content"]["application/json"]["schema"]["anyOf"]) == 3  # the spec names all three shapes
     # A call that is not a call of these tools is the client's error.
-    response = client.post("/tools/openai/call", json={"name": "search", "arguments": "{}"})
-    assert response.status_code == 422
-    assert response.json()["detail"] == "name: Input should be 'ask' or 'get_document'"  # not every shape's fields
+    for call in ({"name": "search", "arguments": "{}"}, {"name": "search"}, {"name": "search", "arguments": {}}):
+        response = client.post("/tools/openai/call", json=call)
+        assert response.status_code == 422
+        assert response.json()["detail"].startswith("name: Input should be 'ask' or 'get_document'"), call
+    chat = client.post("/tools/openai/call", json={"type": "function", "function": {"name": "search", "arguments": "{}"}})
+    assert chat.json()["detail"] == "function.name: Input should be 'ask' or 'get_document'"
 
 
 def test_retriever_needs_exactly_one_backend() -> None:

@@ -197,3 +197,15 @@ def test_an_index_folder_or_keys_that_cannot_work_are_refused_before_loading(
     monkeypatch.setenv("CITEQA_API_KEYS_FILE", str(tmp_path / "missing-keys"))
     code, _, err = run(["serve", "--port", "0", "--index", str(tmp_path / "i")], capsys)
     assert code == 1 and "cannot read api_keys_file" in err and not (tmp_path / "i").exists()
+
+
+def test_ask_prints_the_text_as_cited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pump.txt").write_text("The water pump :warning: fails above :100: bar [bold]of pressure[/bold].\n",
+                                     encoding="utf-8")
+    code, out, _ = run(["ask", "At what pressure does the water pump fail?", "--corpus", str(corpus), "--index",
+                        str(tmp_path / "idx")], capsys)
+    assert code == 0
+    # Not rich's emoji codes or markup: the quote as it stands in the file.
+    assert "quote [0:72]: The water pump :warning: fails above :100: bar [bold]of pressure[/bold]." in out
