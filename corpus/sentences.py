@@ -27,6 +27,25 @@ _ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 _CONTINUED = re.compile(r"\r?\n(?=[ \t]*[a-zà-ÿ])")
 
 
+def _is_table_row(line: str) -> bool:
+    """A line as the readers write a table row: ``| a | b |`` (Markdown) or ``a | b`` (HTML,
+    DOCX, PPTX)."""
+    line = line.strip()
+    return line.startswith("|") or " | " in line
+
+
+def _join(text: str, match: re.Match[str]) -> str:
+    """The replacement of a line break that :data:`_CONTINUED` found: spaces (the sentence goes
+    on), unless the line before or after is a table row, which is a sentence of its own ("tube |
+    8 euros" after "part | price" is a row, not the rest of a sentence)."""
+    before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+    after_end = text.find("\n", match.end())
+    after = text[match.end():after_end if after_end >= 0 else len(text)]
+    if _is_table_row(before) or _is_table_row(after):
+        return match.group(0)
+    return " " * len(match.group(0))
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
     import pysbd  # imported on first use: reading a corpus needs it, answering from an index too
@@ -46,7 +65,7 @@ def sentence_spans(text: str) -> list[Span]:
     """
     if not text.strip():
         return []
-    joined = _CONTINUED.sub(lambda m: " " * len(m.group(0)), text)  # same length: same offsets
+    joined = _CONTINUED.sub(lambda m: _join(text, m), text)  # same length: same offsets
     # Only pysbd's sentence ends are used, made non-decreasing, and the spans run from one end to
     # the next: its pieces can overlap or skip text (a spaced ellipsis ". . ." in a quotation came
     # back as two overlapping pieces, found on a SQuAD article), and a citation needs ordered spans

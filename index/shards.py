@@ -30,6 +30,7 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 
+from citeqa.index.chunking import table_row_texts
 from citeqa.index.lexical import Bm25Index
 from citeqa.index.store import StoredIndex
 
@@ -198,12 +199,18 @@ class Shard:
         # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
         tokens = iter(bm25.tokenize_many([c.text[s:e] for c in self.chunks for s, e in c.sentences]))
         self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
+        shown = {c.doc_id for c in self.chunks}
         names = {doc_id: _names(d.layer.title, [h.text for h in d.layer.headings])
-                 for doc_id, d in index.documents.items()}
-        #: Per passage, which sentences are the document's title or a heading (never its quote
-        #: while another sentence is there: a heading names a topic, it does not answer).
-        self._headings = [np.array([_name_key(c.text[s:e]) in names[c.doc_id] for s, e in c.sentences], dtype=bool)
-                          for c in self.chunks]
+                 for doc_id, d in index.documents.items() if doc_id in shown}
+        rows = {doc_id: table_row_texts(index.documents[doc_id].text) for doc_id in shown}
+        #: Per passage, which sentences name rather than say: the document's title, a heading, a
+        #: table's header row (never its quote while another sentence is there).
+        self._headings = [
+            np.array([_name_key(c.text[s:e]) in names[c.doc_id]
+                      or _is_table_header(c.text[s:e], (c.start + s, c.start + e), rows[c.doc_id])
+                      for s, e in c.sentences], dtype=bool)
+            for c in self.chunks
+        ]
 
     def _local_sentences(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """The shard's sentence rows (from 0) of its passages ``rows`` (local, ``(n,)``), in order."""
@@ -328,6 +335,13 @@ class Shard:
             start, end = chunk.sentences[best]
             quotes.append(Quote(chunk.start + start, chunk.start + end, chunk.text[start:end]))
         return quotes
+
+
+def _is_table_header(sentence: str, span: tuple[int, int], data_rows: Mapping[tuple[int, int], str]) -> bool:
+    """A sentence that is a table's header row (with a Markdown delimiter line or not): a table
+    row that is none of the document's data rows (:func:`citeqa.index.chunking.table_row_texts`)."""
+    first = sentence.strip().split("\n", 1)[0]
+    return (first.startswith("|") or " | " in first) and span not in data_rows
 
 
 def _name_key(text: str) -> str:
