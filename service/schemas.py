@@ -32,12 +32,16 @@ Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
 #: schema spells the set out instead of writing ``\S``: every engine then reads the same pattern.
 ECMA_WHITESPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                             "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
-#: Control and invisible format characters of the Basic Multilingual Plane (Unicode categories
-#: Cc and Cf: NUL, escapes, zero-width spaces and joiners, direction marks, soft hyphens): a
+#: Control, format and other default-ignorable characters of the Basic Multilingual Plane (Unicode
+#: categories Cc and Cf: NUL, escapes, zero-width spaces and joiners, direction marks, soft hyphens): a
 #: question of only these and whitespace is empty too (``"\u200b\u200b\ufeff"`` had been answered).
 #: Astral format characters stay out: a pattern without ECMA-262's ``u`` flag reads them as two
 #: surrogates, and the set must read the same in every engine.
-INVISIBLE = frozenset(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Cc", "Cf"))
+INVISIBLE = frozenset(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Cc", "Cf")) | frozenset(
+    # and the BMP's other Default_Ignorable_Code_Points (Unicode's DerivedCoreProperties.txt):
+    # the combining grapheme joiner, Hangul fillers, Mongolian and other variation selectors
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06"
+    "\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\uffa0\ufff0\ufff1\ufff2\ufff3\ufff4\ufff5\ufff6\ufff7\ufff8")
 #: What a blank text holds nothing but.
 BLANK = ECMA_WHITESPACE | INVISIBLE
 

@@ -59,7 +59,8 @@ def test_malformed_bodies(client: httpx.Client, content: bytes, content_type: st
     _json_error(client.post("/ask", content=content, headers={"content-type": content_type}), status)
 
 
-@pytest.mark.parametrize("question", ["\u200b\u200b\ufeff", "\u0001\u0002\u0003", "\u202e\u200f \u200b", "\u00ad\n"])
+@pytest.mark.parametrize("question", ["\u200b\u200b\ufeff", "\u0001\u0002\u0003", "\u202e\u200f \u200b", "\u00ad\n",
+                                      "\ufe0f\u034f", "\u115f\u3164"])
 def test_a_question_of_invisible_characters_is_empty(client: httpx.Client, question: str) -> None:
     response = client.post("/ask", json={"question": question})
     assert response.status_code == 422 and "question is empty" in response.json()["detail"], response.text
