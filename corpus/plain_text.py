@@ -19,6 +19,8 @@ from citeqa.corpus.text_layer import Heading, Span, TextLayer
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_TITLE = re.compile(r"^title:[ \t]*(['\"]?)(.+?)\1[ \t]*\r?$", re.MULTILINE)
+#: A setext heading's underline (CommonMark 4.3): up to three spaces, then ``=`` or ``-`` only.
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}[ \t]*$")
 _RST_DIRECTIVE = re.compile(r"^\.\. [\w-]+::")
 #: A first line longer than this many words is prose, not a title.
@@ -59,7 +61,7 @@ def text_layer(text: str) -> TextLayer:
 
 
 def markdown_layer(text: str) -> TextLayer:
-    """Markdown: title from front matter or the first heading; ATX headings; front matter is
+    """Markdown: title from front matter or the first heading; ATX and setext headings; front matter is
     metadata, marked as boilerplate so that it is not indexed (it stays in the text layer)."""
     boilerplate: tuple[Span, ...] = ()
     title = None
@@ -69,8 +71,10 @@ def markdown_layer(text: str) -> TextLayer:
         fm_title = _FM_TITLE.search(front.group(1))
         title = fm_title.group(2).strip() if fm_title else None
     headings: list[Heading] = []
+    underlines: list[Span] = []
     in_fence = False
-    for start, end in line_spans(text):
+    lines = line_spans(text)
+    for i, (start, end) in enumerate(lines):
         if front and start < front.end():
             continue
         line = text[start:end]
@@ -80,9 +84,23 @@ def markdown_layer(text: str) -> TextLayer:
         match = None if in_fence else _MD_HEADING.match(line)
         if match and match.group(2):
             headings.append(Heading(start + match.start(2), len(match.group(1)), match.group(2)))
+        elif not in_fence and i + 1 < len(lines) and _is_setext(text, lines, i):
+            under = text[lines[i + 1][0]:lines[i + 1][1]].strip()
+            headings.append(Heading(start + len(line) - len(line.lstrip()), 1 if under[0] == "=" else 2, line.strip()))
+            underlines.append(lines[i + 1])  # markup, as in reStructuredText
     if title is None and headings:
         title = headings[0].text
-    return TextLayer(text=text, title=title, headings=tuple(headings), boilerplate=boilerplate)
+    return TextLayer(text=text, title=title, headings=tuple(headings), boilerplate=(*boilerplate, *underlines))
+
+
+def _is_setext(text: str, lines: list[Span], i: int) -> bool:
+    """Line ``i`` is a setext heading (CommonMark 4.3): a text line standing after a blank line
+    (or first), underlined by a line of ``=`` (level 1) or ``-`` (level 2)."""
+    line = text[lines[i][0]:lines[i][1]]
+    under = text[lines[i + 1][0]:lines[i + 1][1]]
+    before = text[lines[i - 1][0]:lines[i - 1][1]] if i else ""
+    return (bool(line.strip()) and not before.strip() and bool(_SETEXT_UNDERLINE.fullmatch(under))
+            and not line.lstrip().startswith(("|", "-", "*", "+", ">", "<")) and len(line) - len(line.lstrip()) < 4)
 
 
 def rst_layer(text: str) -> TextLayer:

@@ -345,8 +345,12 @@ def _is_table_header(sentence: str, span: tuple[int, int], data_rows: Mapping[tu
 
 
 def _name_key(text: str) -> str:
-    """A title or heading line as compared: Markdown's ``#`` marks and spacing dropped, case folded."""
-    return " ".join(text.strip().strip("#").split()).casefold()
+    """A title or heading line as compared: Markdown's ``#`` marks, a setext underline (a last
+    line of ``=`` or ``-``) and spacing dropped, case folded."""
+    lines = text.strip().splitlines()
+    if len(lines) > 1 and set(lines[-1].strip()) in ({"="}, {"-"}):
+        lines = lines[:-1]
+    return " ".join(" ".join(lines).strip().strip("#").split()).casefold()
 
 
 def _names(title: str | None, headings: Sequence[str]) -> frozenset[str]:

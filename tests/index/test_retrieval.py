@@ -165,14 +165,17 @@ def test_a_title_or_heading_is_never_the_quote_beside_a_sentence(model, tmp_path
         "article.txt": "China\u2019s shameful treatment of North Korean refugees\n\n\nThose who cross the border enter "
                        "one of two states, both signatories of the 1951 Convention Relating to the Status of Refugees.",
         "notes.md": "# Refund policy\n\nWe pay back the full price within 30 days of purchase.\n\n## Lone heading\n",
+        "keeper.md": "Lighthouse Keeper Duties\n================\n\nThe lamp is cleaned daily. Logs are kept in the office.\n",
     })
+    assert stored.documents["keeper.md"].title == "Lighthouse Keeper Duties"  # a setext heading
     retriever = Retriever(model, stored)
     for question, doc_id, quote in [
         ("Is China a party to the Refugee Convention?", "article.txt", "both signatories of the 1951 Convention"),
         ("What is the refund policy?", "notes.md", "We pay back the full price within 30 days of purchase."),
+        ("What are the lighthouse keeper duties?", "keeper.md", "."),  # a sentence, not the heading
     ]:
         hit = next(h for h in retriever.answer(question, 3, min_confidence=0.0).hits if h.chunk.doc_id == doc_id)
-        assert quote in hit.quote.text, question
+        assert quote in hit.quote.text and "Duties" not in hit.quote.text and "===" not in hit.quote.text, question
         assert stored.documents[doc_id].text[hit.quote.start:hit.quote.end] == hit.quote.text
 
 
