@@ -19,19 +19,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from citeqa.corpus.text_layer import Span
+from citeqa.corpus.text_layer import Span, is_table_row
 
 #: A line ends like a sentence: terminal punctuation, then closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s*$")
 #: A line break inside a sentence: the next line goes on in lower case.
 _CONTINUED = re.compile(r"\r?\n(?=[ \t]*[a-zà-ÿ])")
-
-
-def _is_table_row(line: str) -> bool:
-    """A line as the readers write a table row: ``| a | b |`` (Markdown) or ``a | b`` (HTML,
-    DOCX, PPTX)."""
-    line = line.strip()
-    return line.startswith("|") or " | " in line
 
 
 def _join(text: str, match: re.Match[str]) -> str:
@@ -41,7 +34,7 @@ def _join(text: str, match: re.Match[str]) -> str:
     before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
     after_end = text.find("\n", match.end())
     after = text[match.end():after_end if after_end >= 0 else len(text)]
-    if _is_table_row(before) or _is_table_row(after):
+    if is_table_row(before) or is_table_row(after):
         return match.group(0)
     return " " * len(match.group(0))
 

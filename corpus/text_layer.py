@@ -92,6 +92,13 @@ def join_blocks(blocks: list[str], separator: str = "\n\n") -> tuple[str, list[i
     return separator.join(blocks), starts
 
 
+def is_table_row(line: str) -> bool:
+    """A line as the readers write a table row: ``| a | b |`` (Markdown) or ``a | b`` (HTML,
+    DOCX and PPTX tables, cells joined by `` | ``)."""
+    line = line.strip()
+    return line.startswith("|") or " | " in line
+
+
 #: Largest expanded size of one part of a zip-based document (DOCX, PPTX, EPUB), in bytes. A
 #: small file can expand to gigabytes (a zip bomb: a 1.5 MB DOCX held 1.5 GB of XML and took 5 GB
 #: of a server's memory), so the sizes the zip declares are checked before any part is read;

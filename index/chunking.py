@@ -19,7 +19,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from citeqa.corpus.cleaning import CleanDocument
 from citeqa.corpus.sentences import sentence_spans
-from citeqa.corpus.text_layer import page_at
+from citeqa.corpus.text_layer import is_table_row, page_at
 
 #: Paragraph, sentence end, line, word, character: the splitter tries these in order. Sentence ends
 #: come before single line breaks because PDF text (and wrapped plain text) breaks every printed
@@ -175,12 +175,11 @@ _SEPARATOR_CELL = re.compile(r":?-+:?")
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row as the readers write tables (``a | b`` for HTML, DOCX and PPTX
     tables; ``| a | b |`` in Markdown), or None for a line that is not one."""
-    if line.startswith("|"):
-        inner = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
-    elif " | " in line:
-        inner = line
-    else:
+    if not is_table_row(line):
         return None
+    inner = line
+    if line.startswith("|"):  # Markdown's outer pipes
+        inner = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
     cells = [cell.strip() for cell in inner.split("|")]
     return cells if len(cells) >= 2 else None
 

@@ -30,6 +30,7 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 
+from citeqa.corpus.text_layer import is_table_row
 from citeqa.index.chunking import table_row_texts
 from citeqa.index.lexical import Bm25Index
 from citeqa.index.store import StoredIndex
@@ -340,17 +341,13 @@ class Shard:
 def _is_table_header(sentence: str, span: tuple[int, int], data_rows: Mapping[tuple[int, int], str]) -> bool:
     """A sentence that is a table's header row (with a Markdown delimiter line or not): a table
     row that is none of the document's data rows (:func:`citeqa.index.chunking.table_row_texts`)."""
-    first = sentence.strip().split("\n", 1)[0]
-    return (first.startswith("|") or " | " in first) and span not in data_rows
+    return is_table_row(sentence.strip().split("\n", 1)[0]) and span not in data_rows
 
 
 def _name_key(text: str) -> str:
-    """A title or heading line as compared: Markdown's ``#`` marks, a setext underline (a last
-    line of ``=`` or ``-``) and spacing dropped, case folded."""
-    lines = text.strip().splitlines()
-    if len(lines) > 1 and set(lines[-1].strip()) in ({"="}, {"-"}):
-        lines = lines[:-1]
-    return " ".join(" ".join(lines).strip().strip("#").split()).casefold()
+    """A title or heading line as compared: spacing collapsed, case folded. (Markdown's heading
+    lines and setext underlines never reach a passage: they are its context and markup.)"""
+    return " ".join(text.split()).casefold()
 
 
 def _names(title: str | None, headings: Sequence[str]) -> frozenset[str]:

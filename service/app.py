@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mcp.server.transport_security import TransportSecuritySettings
 
-from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
+from citeqa.corpus.reader import is_junk
 from citeqa.index.retrieval import ShardsOf
 from citeqa.index.store import current_version
 from citeqa.service.engine import Engine, refuse_if_unusable
@@ -54,7 +54,7 @@ from citeqa.service.schemas import (
     describe_errors,
     with_limits,
 )
-from citeqa.service.writes import delete_document, put_document
+from citeqa.service.writes import delete_document, is_text_document, put_document
 from citeqa.service.settings import Settings
 
 log = logging.getLogger("citeqa")
@@ -304,7 +304,7 @@ async def _upload_bytes(request: Request, doc_id: str) -> tuple[bytes, str | Non
                                       f"(got {len(uploads)})")
             upload = uploads[0]
             if isinstance(upload, str):  # a field sent without a file name (curl -F 'file=<x.txt'): text
-                if SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) not in TEXT_FORMATS:
+                if not is_text_document(doc_id):
                     raise BadRequestError("send a binary document as a file in the multipart field 'file' (curl -F "
                                           "'file=@x.pdf'): a field without a file name arrives as text")
                 return upload.encode("utf-8"), None

@@ -153,6 +153,12 @@ def _reindex_or_restore(engine: Engine, path: Path, doc_id: str, previous: bytes
         raise
 
 
+def is_text_document(doc_id: str) -> bool:
+    """Whether a document id names a format read as decoded text (``.txt .md .rst .csv .html``...),
+    not parsed from bytes (PDF, DOCX, PPTX, EPUB)."""
+    return SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) in TEXT_FORMATS
+
+
 def as_utf8(doc_id: str, data: bytes, charset: str | None) -> bytes:
     """An upload's bytes as the file to write: a text format sent with a ``charset`` (from its
     Content-Type) is written as UTF-8, since the file on disk keeps no header and a short text in
@@ -163,7 +169,7 @@ def as_utf8(doc_id: str, data: bytes, charset: str | None) -> bytes:
         BadRequestError: a charset Python does not know.
         ConflictError: bytes that are not valid in the declared charset.
     """
-    if charset is None or SUFFIX_FORMATS.get(Path(doc_id).suffix.lower()) not in TEXT_FORMATS:
+    if charset is None or not is_text_document(doc_id):
         return data
     try:
         info = codecs.lookup(charset)
