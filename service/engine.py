@@ -247,12 +247,24 @@ def weak_flags(scores: Sequence[float], ratio: float) -> list[bool]:
 
 
 def sources_of(passages: Sequence[Passage]) -> list[Source]:
-    """Each document cited by a passage that is not weak, once, in rank order, with the quote of
-    its best passage."""
+    """Each cited document once, in rank order, with the quote of its best passage.
+
+    A document whose best passage is weak is a weak source. Weak sources are listed (flagged)
+    rather than dropped: on the built-in corpus, "Is China a party to the Refugee Convention?"
+    ranks the "state party" passage far above the two that contradict it, so a list of strong
+    sources alone would hide the disagreement the reader has to see.
+
+    Args:
+        passages: best first, as served (weak passages rank below every other).
+
+    Returns:
+        One :class:`Source` per distinct ``doc_id``; ``passage`` is its best passage's position.
+    """
     seen: dict[str, Source] = {}
     for position, p in enumerate(passages):
-        if not p.weak and p.doc_id not in seen:
-            seen[p.doc_id] = Source(doc_id=p.doc_id, title=p.title, page=p.page, passage=position, quote=p.quote)
+        if p.doc_id not in seen:
+            seen[p.doc_id] = Source(doc_id=p.doc_id, title=p.title, page=p.page, passage=position,
+                                    weak=p.weak, quote=p.quote)
     return list(seen.values())
 
 

@@ -128,7 +128,7 @@ class Passage(BaseModel):
     score: float = Field(description="ranking score, higher is better (hybrid: fused score in [0, 1])")
     weak: bool = Field(
         description="far below the best passage (score under weak_ratio x the best): probably filler, "
-        "shown collapsed on the page and left out of sources"
+        "shown collapsed on the page (its document is a weak source unless a stronger passage cites it)"
     )
     quote: QuoteSpan
 
@@ -141,6 +141,11 @@ class Source(BaseModel):
     title: str
     page: int | None = Field(default=None, description="page (PDF) or slide (PPTX) of the quote's passage")
     passage: int = Field(description="0-based position in passages of the document's best passage")
+    weak: bool = Field(
+        default=False,
+        description="every passage citing the document is weak: a source that may only be filler, listed "
+        "after the others and shown collapsed on the page",
+    )
     quote: QuoteSpan
 
 
@@ -160,7 +165,7 @@ class AskResponse(BaseModel):
     confidence: float = Field(description="the score abstention is decided on (higher: more confident)")
     passages: list[Passage]
     sources: list[Source] = Field(
-        description="each document cited by a passage that is not weak, once, in rank order, with its best quote"
+        description="each cited document once, in rank order (weak ones last, flagged), with its best quote"
     )
     index: IndexInfo
 

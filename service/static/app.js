@@ -43,15 +43,23 @@ function render(body, forced) {
     return;
   }
   // What each source says, side by side: its title and best quote (sources may disagree; the
-  // reader judges).
+  // reader judges). Weak sources (cited only by weak passages) follow, collapsed.
+  const says = (source) => el("figure", { class: source.weak ? "says weak" : "says", "data-doc-id": source.doc_id },
+    el("blockquote", {}, source.quote.text),
+    el("figcaption", {}, source.title, " — ", sourceLink(source)));
+  const strong = body.sources.filter((source) => !source.weak);
+  const weakSources = body.sources.filter((source) => source.weak);
   if (body.sources.length) {
-    const says = el("section", { class: "sources", id: "sources", "aria-label": "What the sources say" });
-    for (const source of body.sources) {
-      says.append(el("figure", { class: "says", "data-doc-id": source.doc_id },
-        el("blockquote", {}, source.quote.text),
-        el("figcaption", {}, source.title, " — ", sourceLink(source))));
+    const grid = el("section", { class: "sources", id: "sources", "aria-label": "What the sources say" });
+    for (const source of strong) grid.append(says(source));
+    results.append(grid);
+    if (weakSources.length) {
+      const more = el("div", { class: "sources" });
+      for (const source of weakSources) more.append(says(source));
+      const noun = weakSources.length === 1 ? "source" : "sources";
+      results.append(el("details", { class: "weak-sources", id: "weak-sources" },
+        el("summary", {}, `${weakSources.length} more ${noun}, weak matches (far below the best passage)`), more));
     }
-    results.append(says);
   }
   // Group passages by document, documents in the order of their best passage. Weak passages (far
   // below the best) are collapsed.

@@ -127,6 +127,20 @@ def test_what_each_source_says_side_by_side_and_weak_passages_collapsed(page: Pa
     expect(weak.first.locator("article.passage")).to_be_visible()
 
 
+def test_weak_sources_follow_the_strong_ones_collapsed(page: Page) -> None:
+    # Asked without "1951", two of the three disagreeing sources are cited only by weak passages:
+    # they stay on the page, closed under a summary after the strong ones.
+    _ask(page, "Is China a party to the Refugee Convention?")
+    expect(page.locator("#sources figure.says").first).to_be_visible()
+    strong = page.locator("#sources figure.says").evaluate_all("nodes => nodes.map(n => n.dataset.docId)")
+    weak = page.locator("#weak-sources figure.says")
+    weak_ids = weak.evaluate_all("nodes => nodes.map(n => n.dataset.docId)")
+    assert REFUGEE_DOCS <= set(strong) | set(weak_ids) and not set(strong) & set(weak_ids)
+    expect(weak.first).to_be_hidden()
+    page.locator("#weak-sources summary").click()
+    expect(weak.first).to_be_visible()
+
+
 def test_source_link_opens_the_highlighted_span(page: Page, live_server: LiveServer) -> None:
     _ask(page, REFUGEE_QUESTION)
     link = page.locator("a.source-link").first

@@ -29,6 +29,7 @@ def test_curl_example_output_is_what_the_service_returns(client: httpx.Client) -
     exact = lambda p: {k: v for k, v in p.items() if k != "score"}  # noqa: E731
     assert [exact(p) for p in live["passages"]] == [exact(p) for p in shown["passages"]]
     assert [p["score"] for p in live["passages"]] == pytest.approx([p["score"] for p in shown["passages"]], abs=2e-3)
+    assert live["sources"] == shown["sources"]
 
 
 def _framework_examples() -> dict[str, str]:
