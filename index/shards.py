@@ -197,13 +197,17 @@ class Shard:
         self.sentence_starts = (index.sentence_rows[lo:hi + 1] - first_sentence).astype(np.int64)
         self.passages = _slice_vectors(index.faiss_index, lo, hi)
         self.sentences = _slice_vectors(index.sentence_index, first_sentence, int(index.sentence_rows[hi]))
-        # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
-        tokens = iter(bm25.tokenize_many([c.text[s:e] for c in self.chunks for s, e in c.sentences]))
-        self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
         shown = {c.doc_id for c in self.chunks}
         names = {doc_id: _names(d.layer.title, [h.text for h in d.layer.headings])
                  for doc_id, d in index.documents.items() if doc_id in shown}
         rows = {doc_id: table_row_texts(index.documents[doc_id].text) for doc_id in shown}
+        # Each chunk's sentences and their terms, once: quoting is then set arithmetic per question.
+        # A table row's terms are those of the text its vector was made from, the row with its
+        # column headers: "| Sunday | 11:00 | 16:00 |" says when the museum opens (the header
+        # "opens"), and had lost its quote to a sentence sharing more of the question's words.
+        tokens = iter(bm25.tokenize_many([rows[c.doc_id].get((c.start + s, c.start + e), c.text[s:e])
+                                          for c in self.chunks for s, e in c.sentences]))
+        self._sentence_terms = [[frozenset(next(tokens)) for _ in c.sentences] for c in self.chunks]
         #: Per passage, which sentences name rather than say: the document's title, a heading, a
         #: table's header row (never its quote while another sentence is there).
         self._headings = [
