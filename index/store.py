@@ -12,7 +12,7 @@ Layout of an index folder::
         documents.jsonl  the text layer every citation points into, one document per line
                          ({"doc_id", "format", "title", "encoding", "pages", "headings", "text"})
         manifest.json    see citeqa.index.manifest.Manifest
-      .lock              held while a build writes
+      .lock              held by a build from reading the corpus to the swap (build_lock)
 
 A build writes a new version into a temporary folder beside the live one, fsyncs every file and the
 folder, renames it into place, then swaps ``CURRENT`` with ``os.replace`` (atomic on POSIX) and
@@ -39,11 +39,12 @@ import re
 import secrets
 import shutil
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import faiss
 import numpy as np
@@ -126,16 +127,55 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class _HeldLock:
+    """This process's hold on one index folder's ``.lock``: a thread lock for the threads of this
+    process (``flock`` does not exclude them from one another reliably), the file lock for other
+    processes, and how deep the holding thread has nested (``write_index`` inside a caller's hold)."""
+
+    def __init__(self) -> None:
+        self.thread_lock = threading.RLock()
+        self.depth = 0
+        self.handle: IO[str] | None = None
+
+
+_HELD: dict[Path, _HeldLock] = {}
+_HELD_GUARD = threading.Lock()
+
+
 @contextlib.contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``index_dir`` so that two builds never interleave their swaps."""
+    """Hold an exclusive lock on ``index_dir`` (against other threads and processes) so that
+    builds never interleave; the thread holding it may enter it again.
+
+    A build holds it from reading the corpus to the swap: two builds that overlapped could
+    otherwise swap in the older snapshot last, dropping a document another build had just indexed
+    (a ``citeqa index --full`` finishing after a ``PUT`` had lost the uploaded file).
+
+    Raises:
+        OSError: the folder cannot be created or its lock file opened.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    key = index_dir.resolve()
+    with _HELD_GUARD:
+        held = _HELD.setdefault(key, _HeldLock())
+    with held.thread_lock:
+        if held.depth == 0:
+            handle = open(key / ".lock", "w")  # noqa: SIM115 (closed when the outermost hold ends)
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            except BaseException:
+                handle.close()
+                raise
+            held.handle = handle
+        held.depth += 1
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            held.depth -= 1
+            if held.depth == 0 and held.handle is not None:
+                fcntl.flock(held.handle.fileno(), fcntl.LOCK_UN)
+                held.handle.close()
+                held.handle = None
 
 
 def _live_name(index_dir: Path) -> str | None:

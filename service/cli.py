@@ -91,7 +91,7 @@ def index(
 
     from citeqa.corpus.reader import list_corpus_files
     from citeqa.index.errors import IndexStoreError
-    from citeqa.index.store import load_index
+    from citeqa.index.store import build_lock, load_index
     from citeqa.service.engine import ensure_index, index_problem, load_encoder, read_settings_corpus
 
     settings = make_settings(corpus, index, ray_address=ray)
@@ -119,23 +119,26 @@ def index(
         require_free_cpus(settings.ray_embedders * settings.ray_embedder_cpus,
                           f"{settings.ray_embedders} embedder actors of {settings.ray_embedder_cpus} CPU")
         err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("", total=total)
-        def advance(doc_id: str) -> None:
-            progress.update(task, advance=1, description=doc_id)
-        docs = (distributed.read_corpus_on_ray(settings.corpus_dir, encoding=settings.encoding, on_file=advance)
-                if address is not None else read_settings_corpus(settings, on_file=advance))
-    for skipped in docs.skipped:
-        err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}", soft_wrap=True)
-    if address is not None:
-        embed_texts = distributed.ray_embedder(
-            settings.model, settings.backend, cache_dir=settings.model_cache_dir, batch_size=settings.batch_size,
-            ray_batch_size=settings.ray_batch_size, embedders=settings.ray_embedders, cpus=settings.ray_embedder_cpus)
-        stored = ensure_index(settings, docs, None, force=True, full=full, show_progress=True,
-                              chunk_documents=distributed.chunk_on_ray, embed_texts=embed_texts)
-    else:
-        stored = ensure_index(settings, docs, load_encoder(settings), force=True, full=full, show_progress=True)
+    # The read and the build as one: a build that overlapped another could swap in an older
+    # snapshot of the corpus last (see build_lock).
+    with build_lock(settings.index_dir):
+        with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("", total=total)
+            def advance(doc_id: str) -> None:
+                progress.update(task, advance=1, description=doc_id)
+            docs = (distributed.read_corpus_on_ray(settings.corpus_dir, encoding=settings.encoding, on_file=advance)
+                    if address is not None else read_settings_corpus(settings, on_file=advance))
+        for skipped in docs.skipped:
+            err.print(f"[yellow]skipped[/] {escape(skipped.doc_id)}: {escape(skipped.reason)}", soft_wrap=True)
+        if address is not None:
+            embed_texts = distributed.ray_embedder(
+                settings.model, settings.backend, cache_dir=settings.model_cache_dir, batch_size=settings.batch_size,
+                ray_batch_size=settings.ray_batch_size, embedders=settings.ray_embedders, cpus=settings.ray_embedder_cpus)
+            stored = ensure_index(settings, docs, None, force=True, full=full, show_progress=True,
+                                  chunk_documents=distributed.chunk_on_ray, embed_texts=embed_texts)
+        else:
+            stored = ensure_index(settings, docs, load_encoder(settings), force=True, full=full, show_progress=True)
     m = stored.manifest
     formats: dict[str, int] = {}
     for entry in m.documents.values():
@@ -281,13 +284,16 @@ def prepare_index(settings: Settings) -> None:
         IndexMismatchError: ``rebuild`` is ``never`` and the index is missing or stale.
         citeqa.corpus.errors.CorpusError: the corpus folder is missing or has no readable file.
     """
+    from citeqa.index.store import build_lock
     from citeqa.service.engine import ensure_index, index_problem, load_encoder, read_settings_corpus, refuse_if_unusable
 
     if settings.rebuild == "never":
         refuse_if_unusable(settings)
     elif index_problem(settings) is not None:
-        ensure_index(settings, read_settings_corpus(settings), load_encoder(settings), show_progress=True,
-                     on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
+        model = load_encoder(settings)
+        with build_lock(settings.index_dir):  # the read and the build as one (see build_lock)
+            ensure_index(settings, read_settings_corpus(settings), model, show_progress=True,
+                         on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
 
 
 @cli.command("ray-local")

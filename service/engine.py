@@ -20,7 +20,7 @@ from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotF
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever, ShardsOf
 from citeqa.index.shards import local_shards
-from citeqa.index.store import StoredIndex, current_version, load_index, read_manifest
+from citeqa.index.store import StoredIndex, build_lock, current_version, load_index, read_manifest
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
     AskFilter,
@@ -316,13 +316,15 @@ class Engine:
                       + ("; exported to ONNX on first use, ~20 s)" if settings.backend != "torch" else ")"))
             model = load_encoder(settings)
         if stored is None:
-            on_status("reading corpus")
-            corpus = read_settings_corpus(settings)
-            on_status("loading index")
-            stored = ensure_index(
-                settings, corpus, model, show_progress=show_progress,
-                on_build=lambda reason: on_status(f"building index ({reason})"),
-            )
+            settings.check_locations()
+            with build_lock(settings.index_dir):  # the corpus read and the build as one (see build_lock)
+                on_status("reading corpus")
+                corpus = read_settings_corpus(settings)
+                on_status("loading index")
+                stored = ensure_index(
+                    settings, corpus, model, show_progress=show_progress,
+                    on_build=lambda reason: on_status(f"building index ({reason})"),
+                )
         loaded = model
         query_pass = pass_size(settings.backend, QUERY_PASS)
         batcher = MicroBatcher(lambda texts: embed(loaded, texts, batch_size=query_pass), max_batch=settings.encode_batch,
@@ -377,8 +379,9 @@ class Engine:
         """
         if index_problem(self.settings) is None and current_version(self.settings.index_dir) == self.index.path:
             return self
-        corpus = read_settings_corpus(self.settings)
-        stored = ensure_index(self.settings, corpus, self.retriever.model)
+        with build_lock(self.settings.index_dir):  # no other build swaps between this read and this build
+            corpus = read_settings_corpus(self.settings)
+            stored = ensure_index(self.settings, corpus, self.retriever.model)
         return self if stored.path == self.index.path else self.with_index(stored)
 
     def read_corpus(self) -> Corpus:
@@ -422,7 +425,8 @@ class Engine:
             confidence=round(answer.confidence, 6),
             passages=passages,
             sources=sources_of(passages),
-            index=IndexInfo(built_at=manifest.built_at, documents=manifest.n_documents, chunks=manifest.n_chunks),
+            index=IndexInfo(version=self.index.path.name, built_at=manifest.built_at,
+                            documents=manifest.n_documents, chunks=manifest.n_chunks),
         )
 
     def allowed_rows(self, filter: AskFilter) -> npt.NDArray[np.int64]:
@@ -486,7 +490,7 @@ class Engine:
         return DocumentSlice(
             doc_id=doc_id, title=document.title, format=document.format, encoding=document.encoding,
             pages=list(document.pages), start=start, end=end, length=length, text=document.text[start:end],
-            built_at=self.index.manifest.built_at,
+            version=self.index.path.name, built_at=self.index.manifest.built_at,
         )
 
     def documents(self) -> DocumentList:
@@ -495,6 +499,7 @@ class Engine:
         m = self.index.manifest
         return DocumentList(
             corpus_dir=m.corpus_dir,
+            version=self.index.path.name,
             built_at=m.built_at,
             documents=[
                 DocumentInfo(doc_id=doc_id, title=e.title, format=e.format, pages=e.pages, chunks=e.chunks,

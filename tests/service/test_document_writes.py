@@ -45,6 +45,7 @@ def test_put_then_ask_then_replace_then_delete(writable: tuple[httpx.Client, Pat
     answer = http.post("/ask", json={"question": QUESTION, "k": 1}).json()
     assert answer["passages"][0]["doc_id"] == "notes/library.txt" and "11:00" in answer["passages"][0]["quote"]["text"]
     assert answer["index"]["built_at"] == body["index"]["built_at"]
+    assert answer["index"]["version"] == body["index"]["version"] == body["version"]
 
     replaced = http.put("/documents/notes/library.txt", files={"file": ("x.txt", b"The Harbour Library opens at 13:00 on Sundays.")})
     assert replaced.status_code == 200 and replaced.json()["action"] == "replaced"
@@ -194,3 +195,40 @@ def test_the_builtin_corpus_is_read_only(model, tmp_path: Path) -> None:  # type
         doc_id = http.get("/documents").json()["documents"][0]["doc_id"]
         assert http.delete(f"/documents/{doc_id}").status_code == 403
     assert sorted(p.name for p in BUILTIN_CORPUS.iterdir()) == before
+
+
+def test_a_build_that_overlapped_a_write_never_drops_it(
+    model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    # A `citeqa index --full` reads the corpus, then (slowly) embeds; a PUT lands meanwhile. The
+    # full build used to swap in its older snapshot last, and the uploaded document was gone from
+    # the index although the PUT had answered 201.
+    from citeqa.index.store import load_index
+    from citeqa.service import engine as engine_module
+    from citeqa.service.writes import put_document
+    from tests.service.test_cli import run
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUILTIN_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    engine = Engine.start(settings, model=model)
+    snapshot_taken, written = threading.Event(), threading.Event()
+    real_ensure_index = engine_module.ensure_index
+
+    def slow_full_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "full-build":
+            snapshot_taken.set()  # the corpus is read; the write may land now
+            written.wait(timeout=5)  # (with the build lock held the write waits for this build instead)
+        return real_ensure_index(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "ensure_index", slow_full_build)
+    codes: list[int] = []
+    full = threading.Thread(name="full-build", target=lambda: codes.append(
+        run(["index", "--full", "--corpus", str(corpus), "--index", str(settings.index_dir)], capsys)[0]))
+    full.start()
+    assert snapshot_taken.wait(timeout=60)
+    updated, created = put_document(engine, "canoe.txt", b"Canoes can be rented at the boathouse for 9 euros an hour.")
+    written.set()
+    full.join()
+    assert codes == [0] and created and "canoe.txt" in updated.index.manifest.documents
+    assert "canoe.txt" in load_index(settings.index_dir).manifest.documents  # the live version, as built
