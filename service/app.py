@@ -275,7 +275,8 @@ def _written(engine: Engine, doc_id: str, action: str) -> DocumentWrite:
     m = engine.index.manifest
     entry = m.documents.get(doc_id)
     return DocumentWrite(doc_id=doc_id, action=action, chunks=entry.chunks if entry else 0, version=engine.index.path.name,
-                         index=IndexInfo(built_at=m.built_at, documents=m.n_documents, chunks=m.n_chunks))
+                         index=IndexInfo(version=engine.index.path.name, built_at=m.built_at, documents=m.n_documents,
+                                         chunks=m.n_chunks))
 
 
 def _charset(content_type: str | None) -> str | None:

@@ -152,7 +152,9 @@ class Source(BaseModel):
 class IndexInfo(BaseModel):
     """Which index answered."""
 
-    built_at: str = Field(description="UTC build time, ISO 8601")
+    version: str = Field(description="the index version (its folder's name, unique per build): two answers "
+                         "come from the same index exactly when their versions are equal")
+    built_at: str = Field(description="UTC build time, ISO 8601, to the second (two builds may share it)")
     documents: int
     chunks: int
 
@@ -184,9 +186,9 @@ class DocumentSlice(BaseModel):
     end: int
     length: int = Field(description="length of the whole document in code points")
     text: str
-    built_at: str = Field(description="UTC build time of the index version serving this text, ISO 8601: the "
-                          "answer's `index.built_at`; when the two differ, the document may have changed "
-                          "since it was cited")
+    version: str = Field(description="the index version serving this text: an answer's `index.version`; when "
+                         "the two differ, the document may have changed since it was cited")
+    built_at: str = Field(description="UTC build time of that version, ISO 8601, to the second")
 
 
 class DocumentInfo(BaseModel):
@@ -212,6 +214,7 @@ class DocumentList(BaseModel):
     """``GET /documents``: every file of the corpus folder, indexed or skipped with a reason."""
 
     corpus_dir: str
+    version: str = Field(description="the index version listed (as an answer's `index.version`)")
     built_at: str
     documents: list[DocumentInfo]
     skipped: list[SkippedInfo]

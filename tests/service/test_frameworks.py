@@ -194,7 +194,8 @@ def test_citation_metadata_is_flat_and_has_the_page_where_known() -> None:
     passage = Passage(doc_id="reports/q3.pdf", title="Q3", page=3, headings=["Results"], start=10, end=40,
                       text="x" * 30, score=0.8, weak=False, quote=QuoteSpan(start=12, end=20, text="x" * 8))
     response = AskResponse(question="q", answered=True, confidence=0.5, passages=[passage], sources=[],
-                           index=IndexInfo(built_at="2026-11-30T00:00:00Z", documents=1, chunks=1))
+                           index=IndexInfo(version="v20261130T000000Z-00000000", built_at="2026-11-30T00:00:00Z",
+                                           documents=1, chunks=1))
     metadata = citation_metadata(passage, response)
     assert metadata["page"] == 3 and metadata["source"] == "reports/q3.pdf" and metadata["quote"] == "x" * 8
     assert all(isinstance(v, (str, int, float, bool)) or (isinstance(v, list) and all(isinstance(i, str) for i in v))

@@ -122,6 +122,7 @@ def test_document_and_bad_slices(client: httpx.Client, live_server: LiveServer) 
     # The version serving the text is the one an answer names: a client can tell a changed document.
     answer = client.post("/ask", json={"question": "Is China a party to the Refugee Convention?"}).json()
     assert whole["built_at"] == answer["index"]["built_at"] == live_server.engine.index.manifest.built_at
+    assert whole["version"] == answer["index"]["version"] == live_server.engine.index.path.name
     # Offsets are taken as Python's text[start:end] takes them; the reply says which were applied.
     backwards = client.get(f"/documents/{name}", params={"start": 5, "end": 2}).json()
     assert (backwards["start"], backwards["end"], backwards["text"]) == (2, 2, "")

@@ -25,7 +25,8 @@ SCREENSHOT = ROOT / "docs" / "page-refugee-convention.png"
 
 def _slice(doc_id: str, text: str, pages: list[int] | None = None, title: str = "<b>T</b>") -> DocumentSlice:
     return DocumentSlice(doc_id=doc_id, title=title, format="text", encoding="utf-8", pages=pages or [],
-                         start=0, end=len(text), length=len(text), text=text, built_at="2026-12-01T00:00:00Z")
+                         start=0, end=len(text), length=len(text), text=text,
+                         version="v20261201T000000Z-00000000", built_at="2026-12-01T00:00:00Z")
 
 
 def test_source_view_escapes_documents() -> None:
@@ -220,7 +221,8 @@ MARKDOWN = ("# Harbour notes\n\nThe library opens at **11:00** on Sundays.\n\n> 
 def test_markdown_documents_are_rendered_safely_with_the_span_highlighted() -> None:
     start, end = MARKDOWN.index("opens"), MARKDOWN.index("second") + 6
     doc = DocumentSlice(doc_id="notes.md", title="Harbour notes", format="markdown", encoding="utf-8", pages=[],
-                        start=0, end=len(MARKDOWN), length=len(MARKDOWN), text=MARKDOWN, built_at="2026-12-01T00:00:00Z")
+                        start=0, end=len(MARKDOWN), length=len(MARKDOWN), text=MARKDOWN,
+                        version="v20261201T000000Z-00000000", built_at="2026-12-01T00:00:00Z")
     page = render_source(doc, start, end)
     assert "<strong><mark>11:00</mark></strong>" in page and "<blockquote>" in page  # rendered, not raw
     assert "**11:00**" not in page and "<script>" not in page and 'href="javascript' not in page
