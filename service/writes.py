@@ -47,6 +47,18 @@ def _refuse_builtin(corpus_dir: Path) -> None:
                                  "your own with `citeqa serve --corpus DIR` to add or remove documents")
 
 
+def _require_corpus_folder(corpus_dir: Path) -> None:
+    """Writes go into the corpus folder as it is: one that was moved or deleted is not made anew,
+    because an index of a new, nearly empty folder would replace the one still serving.
+
+    Raises:
+        ConflictError: ``corpus_dir`` is not a folder (now).
+    """
+    if not corpus_dir.is_dir():
+        raise ConflictError(f"the corpus folder {str(corpus_dir)!r} is missing (moved or deleted?); the index "
+                            "keeps serving its last version: restore the folder, or restart on another one")
+
+
 def document_path(corpus_dir: Path, doc_id: str) -> Path:
     """The path a document id names inside the corpus folder (which need not exist yet).
 
@@ -211,12 +223,13 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
 
     Raises:
         ForbiddenPathError: an id no file may be written under.
-        ConflictError: an empty body, or a file the reader cannot index (the reason is given;
-            nothing is changed).
+        ConflictError: an empty body, a file the reader cannot index (the reason is given;
+            nothing is changed), or a corpus folder that is gone.
         StorageError: the file could not be written (nothing is changed).
     """
     _refuse_builtin(engine.settings.corpus_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
+    _require_corpus_folder(engine.settings.corpus_dir)
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
     data = as_utf8(doc_id, data, charset)
@@ -246,11 +259,13 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
 
     Raises:
         ForbiddenPathError: an id no file may be written under.
-        ConflictError: removing it would leave nothing to index (nothing is changed).
+        ConflictError: removing it would leave nothing to index (nothing is changed), or the
+            corpus folder is gone.
         DocumentNotFoundError: no such file in the corpus folder.
     """
     _refuse_builtin(engine.settings.corpus_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
+    _require_corpus_folder(engine.settings.corpus_dir)
     previous = _regular_file_bytes(path)
     if previous is None:
         raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")

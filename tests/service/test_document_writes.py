@@ -232,3 +232,20 @@ def test_a_build_that_overlapped_a_write_never_drops_it(
     full.join()
     assert codes == [0] and created and "canoe.txt" in updated.index.manifest.documents
     assert "canoe.txt" in load_index(settings.index_dir).manifest.documents  # the live version, as built
+
+
+def test_writes_into_a_corpus_folder_that_is_gone_are_refused(writable: tuple[httpx.Client, Path]) -> None:
+    # A PUT used to make the moved folder anew and index it: a one-document index replaced the
+    # one serving.
+    http, corpus = writable
+    before = http.get("/documents").json()
+    corpus.rename(corpus.with_name("moved-away"))
+    try:
+        for response in (http.put("/documents/new.txt", content=b"Narwhals have one long tusk.",
+                                  headers={"content-type": "text/plain"}),
+                         http.delete(f"/documents/{before['documents'][0]['doc_id']}")):
+            assert response.status_code == 409 and "corpus folder" in response.json()["detail"], response.text
+        assert not corpus.exists()
+        assert http.get("/documents").json() == before  # the index still serves every document
+    finally:
+        corpus.with_name("moved-away").rename(corpus)
