@@ -8,9 +8,14 @@ else (``CITEQA_*`` environment variables, ``.env``).
 
 from __future__ import annotations
 
+import difflib
+import logging
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
+from citeqa.index.store import current_version
 from citeqa.service.engine import Engine
 from pydantic import ValidationError
 
@@ -18,16 +23,46 @@ from citeqa.service.errors import BadRequestError
 from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice, describe_errors
 from citeqa.service.settings import Settings
 
+log = logging.getLogger("citeqa")
+
 
 class Citeqa:
     """A document collection and its index, opened in this process (see :func:`open`).
 
-    Not for use from several threads at once while :meth:`reindex` runs; asking from several
-    threads is fine (the engine is what the HTTP server shares between requests).
+    Safe to use from several threads: while :meth:`reindex` builds, questions are answered from
+    the version before it. Like a server, it follows the index folder: a version written by
+    ``citeqa index``, a server or another process answers within ``reload_interval`` seconds.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._lock = threading.Lock()
+        self._checked = time.monotonic()
+        self._refused: Path | None = None  # a live version already reported as unusable
+
+    def _follow(self) -> Engine:
+        """The engine over the index version live now: like a server, this follows ``CURRENT``
+        (polled at most every ``reload_interval`` seconds; 0: never), so that ``citeqa index``, a
+        server's writes or another process's :meth:`reindex` reach it. A version that cannot be
+        used (another model or chunking, unreadable) is logged once and the loaded one kept."""
+        interval = self._engine.settings.reload_interval
+        if interval <= 0 or time.monotonic() - self._checked < interval:
+            return self._engine
+        if not self._lock.acquire(blocking=False):  # a reindex (or another thread's check) is under way
+            return self._engine
+        try:
+            self._checked = time.monotonic()
+            live: Path | None = None
+            try:
+                live = current_version(self._engine.settings.index_dir)
+                if live not in (self._engine.index.path, self._refused):
+                    self._engine = self._engine.with_index(self._engine.load_live())
+            except Exception as exc:  # keep answering from what is loaded
+                self._refused = live
+                log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
+            return self._engine
+        finally:
+            self._lock.release()
 
     @property
     def settings(self) -> Settings:
@@ -63,24 +98,38 @@ class Citeqa:
             request = AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
         except ValidationError as exc:
             raise BadRequestError(describe_errors(exc.errors(), whole="request")) from exc
-        return self._engine.ask(request.question, request.k, request.abstain, request.filter)
+        return self._follow().ask(request.question, request.k, request.abstain, request.filter)
 
     def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
         """A document's text layer (what citations point into), or its slice ``[start, end)``.
 
+        Args:
+            doc_id: as in a passage's ``doc_id``.
+            start, end: code point offsets, taken as Python's ``text[start:end]`` takes them.
+
         Raises:
             DocumentNotFoundError: not an indexed document.
-            BadRequestError: a negative offset.
+            BadRequestError: an offset that is negative or not an integer.
         """
-        return self._engine.document(doc_id, start, end)
+        for name, offset in (("start", start), ("end", end)):
+            if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int)):
+                raise BadRequestError(f"{name} must be an integer number of code points, got {offset!r}")
+        return self._follow().document(doc_id, start, end)
 
     def documents(self) -> DocumentList:
         """Every file of the corpus folder: indexed documents and skipped files with the reason."""
-        return self._engine.documents()
+        return self._follow().documents()
 
-    def reindex(self) -> None:
-        """Bring the index up to date with the corpus folder (only changed files are embedded)."""
-        self._engine = self._engine.reindex()
+    def reindex(self) -> bool:
+        """Bring the index up to date with the corpus folder (only changed files are embedded).
+
+        Returns:
+            Whether a new index version is now answering (False: nothing had changed).
+        """
+        with self._lock:
+            before = self._engine.index.path
+            self._engine = self._engine.reindex()
+            return self._engine.index.path != before
 
     def __repr__(self) -> str:
         m = self._engine.index.manifest
@@ -99,10 +148,17 @@ def open(corpus_dir: str | Path | None = None, index_dir: str | Path | None = No
             see the README's settings table.
 
     Raises:
+        TypeError: a setting that does not exist (named, with the closest one that does).
         pydantic.ValidationError: a setting out of range.
         citeqa.corpus.errors.CorpusError: the folder is missing or holds no readable file.
         citeqa.index.errors.IndexStoreError: the model cannot be loaded or the index not built.
     """
+    unknown = sorted(set(settings) - set(Settings.model_fields))
+    if unknown:  # as Python refuses an unexpected keyword argument (pydantic-settings ignores extras)
+        hints = [f"{name!r} (did you mean {close[0]!r}?)" if (close := difflib.get_close_matches(
+            name, Settings.model_fields, n=1)) else repr(name) for name in unknown]
+        raise TypeError(f"citeqa.open() got unknown settings: {', '.join(hints)}; the README's settings "
+                        "table lists them (CITEQA_MIN_CONFIDENCE is min_confidence)")
     values: dict[str, Any] = {"corpus_dir": corpus_dir, "index_dir": index_dir, **settings}
     config = Settings.model_validate({k: v for k, v in values.items() if v is not None})
     config.apply_environment()

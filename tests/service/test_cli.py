@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,40 @@ def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None
     with pytest.raises(BadRequestError, match="question"):
         qa.ask(None)  # type: ignore[arg-type]
     assert qa.ask(REFUGEE_QUESTION, filter={"formats": ["text"]}, k=2).passages
+    doc_id = qa.documents().documents[0].doc_id
+    for start, end in (("0", 5), (1.5, 5), (0, True)):
+        with pytest.raises(BadRequestError, match="integer"):
+            qa.document(doc_id, start, end)  # type: ignore[arg-type]
+
+
+def test_the_python_api_names_unknown_settings(corpus_dir: Path, tmp_path: Path) -> None:
+    import citeqa
+
+    with pytest.raises(TypeError, match=r"'index' \(did you mean 'index_dir'\?\)"):
+        citeqa.open(corpus_dir, index=tmp_path / "i")
+    with pytest.raises(TypeError, match="'chunk_sise'"):
+        citeqa.open(corpus_dir, tmp_path / "i", chunk_sise=5)
+    assert not (tmp_path / "i").exists()  # refused before anything is built
+
+
+def test_the_python_api_follows_versions_written_by_others(
+        model, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.service.api import Citeqa
+    from citeqa.service.engine import Engine
+    from citeqa.service.settings import Settings
+
+    settings = Settings(corpus_dir=corpus_dir, index_dir=tmp_path / "idx", reload_interval=0.1)
+    qa = Citeqa(Engine.start(settings, model=model))
+    other = Citeqa(Engine.start(settings, model=model))  # another process's view of the same folder
+    (corpus_dir / "owls.txt").write_text("Barn owls swallow their prey whole and cough up pellets.", encoding="utf-8")
+    assert run(["index", "--corpus", str(corpus_dir), "--index", str(settings.index_dir)], capsys)[0] == 0
+    time.sleep(0.2)
+    assert qa.document("owls.txt").text.startswith("Barn owls")
+    assert qa.ask("What do barn owls cough up?", k=1).passages[0].doc_id == "owls.txt"
+    (corpus_dir / "owls.txt").unlink()
+    assert other.reindex() is True and other.reindex() is False
+    time.sleep(0.2)
+    assert "owls.txt" not in {d.doc_id for d in qa.documents().documents}
 
 
 def test_an_index_folder_or_keys_that_cannot_work_are_refused_before_loading(
