@@ -20,8 +20,13 @@ from pydantic import Field
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
 from citeqa.service.schemas import AskFilter, AskResponse, DocumentSlice
+from citeqa.service.settings import Settings
 
 EngineProvider = Callable[[], Engine]
+
+#: The largest k the tool's schema admits: the default of ``Settings.max_k`` (a server configured
+#: lower still refuses above its own limit, with the reason).
+MAX_K: int = Settings.model_fields["max_k"].default
 
 ASK_DESCRIPTION = (
     "Search the document collection for passages that answer a question, and get them with exact "
@@ -94,12 +99,14 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
     def ask(
         question: Annotated[str, Field(description="the question, in plain language")],
         ctx: Context,  # type: ignore[type-arg]
-        k: Annotated[int, Field(description="how many passages to return (1-50)")] = 5,
+        k: Annotated[int, Field(ge=1, le=MAX_K, description=f"how many passages to return (1-{MAX_K})")] = 5,
         filter: Annotated[AskFilter | None, Field(
             description="search only these documents: {\"doc_ids\": [glob, ...], \"formats\": [...]}")] = None,
+        abstain: Annotated[bool, Field(
+            description="false: return the closest passages even when none is judged to answer")] = True,
     ) -> CallToolResult:
         try:
-            response = _engine(ctx).ask(question, k, filter=filter)
+            response = _engine(ctx).ask(question, k, abstain=abstain, filter=filter)
         except ServiceError as exc:
             raise ToolError(f"{type(exc).__name__}: {exc}") from exc
         return CallToolResult(

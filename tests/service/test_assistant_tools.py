@@ -21,7 +21,7 @@ from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
 from citeqa.service.langchain import CiteqaRetriever
-from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
+from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
 from tests.service.conftest import LiveServer
 
 CITATION = re.compile(r"\[([^\[\]:]+):(\d+)-(\d+)\]")
@@ -51,6 +51,14 @@ async def _exercise(session: ClientSession, corpus_dir: Path) -> None:
 
     empty = await session.call_tool("ask", {"question": "   "})
     assert empty.is_error and "BadRequestError: question is empty" in empty.content[0].text
+    # The same arguments as the OpenAI tool and POST /ask: abstain, and k within 1-50.
+    schema = tools["ask"].input_schema["properties"]
+    assert schema["k"]["minimum"] == 1 and schema["k"]["maximum"] == 50 and "abstain" in schema
+    forced = await session.call_tool("ask", {"question": OFF_TOPIC_QUESTION, "k": 2, "abstain": False})
+    assert not forced.is_error and not forced.structured_content["answered"]
+    assert len(forced.structured_content["passages"]) == 2
+    for k in (0, 51):
+        assert (await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": k})).is_error
     missing = await session.call_tool("get_document", {"doc_id": "../etc/passwd"})
     assert missing.is_error and "no document" in missing.content[0].text
     # The session is still alive after errors.
