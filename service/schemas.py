@@ -311,6 +311,8 @@ def _nearest_union_member(errors: Sequence[Mapping[str, Any]]) -> list[Mapping[s
         return list(errors)
     # The member that knows most of the input's fields (it finds values of them wrong, not
     # missing: {"name": "nope"} is a flat call with a wrong name, not a chat call missing its
-    # "function"), then the fewest errors.
-    nearest = min(by_member.values(), key=lambda errs: (-sum(e.get("type") != "missing" for e in errs), len(errs)))
+    # "function"), then the fewest errors, then the last member tried (the plainest shape, tried
+    # last: {"name": "ask"} lacks the flat call's "arguments", not a chat call's "function").
+    members = list(by_member.values())
+    nearest = min(reversed(members), key=lambda errs: (-sum(e.get("type") != "missing" for e in errs), len(errs)))
     return [{**err, "loc": tuple(p for p in err["loc"] if p != "body")[1:]} for err in nearest]

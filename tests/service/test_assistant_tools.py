@@ -167,6 +167,11 @@ def test_openai_tool_schema_and_call(client: httpx.Client, live_server: LiveServ
         assert response.json()["detail"].startswith("name: Input should be 'ask' or 'get_document'"), call
     chat = client.post("/tools/openai/call", json={"type": "function", "function": {"name": "search", "arguments": "{}"}})
     assert chat.json()["detail"] == "function.name: Input should be 'ask' or 'get_document'"
+    # A flat call missing one of its fields is told that field, not a chat call's "function".
+    for call, detail in (({"name": "ask"}, "arguments: Field required"),
+                         ({"id": "c", "arguments": "{}"}, "name: Field required")):
+        response = client.post("/tools/openai/call", json=call)
+        assert response.status_code == 422 and response.json()["detail"] == detail, response.text
 
 
 def test_retriever_needs_exactly_one_backend() -> None:
