@@ -50,6 +50,20 @@ class CiteqaUnreachableError(CiteqaError):
                                                    f"{exc}); {hint}")
 
 
+def check_k(k: object, name: str = "k") -> int:
+    """A retriever's passages per query, checked when it is made rather than at its first query.
+    Only the lower bound: the upper one is the service's ``max_k`` (50 by default), which it
+    enforces with the reason.
+
+    Raises:
+        ValueError: not a whole number of at least 1.
+    """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"{name} must be a whole number of passages, at least 1 (at most the service's "
+                         f"max_k, 50 by default), got {k!r}")
+    return k
+
+
 def citation_metadata(passage: Passage, response: AskResponse) -> dict[str, Any]:
     """The metadata every integration puts on a passage's document.
 

@@ -21,7 +21,7 @@ from typing import Any
 from haystack import Document, component, default_from_dict, default_to_dict
 from haystack.utils import Secret, deserialize_secrets_inplace
 
-from citeqa.service.client import CiteqaClient, citation_metadata
+from citeqa.service.client import CiteqaClient, check_k, citation_metadata
 from citeqa.service.engine import Engine
 from citeqa.service.schemas import AskFilter, AskResponse
 
@@ -50,7 +50,7 @@ class CiteqaRetriever:
         timeout: HTTP timeout in seconds.
 
     Raises:
-        ValueError: neither or both of ``url`` and ``engine``; a malformed ``filter``.
+        ValueError: neither or both of ``url`` and ``engine``; a malformed ``filter``; top_k under 1.
         citeqa.service.client.CiteqaError: from ``run``, when the service refuses the query;
             the message is its ``detail`` (a ``Pipeline`` wraps it in its ``PipelineRuntimeError``).
     """
@@ -60,7 +60,7 @@ class CiteqaRetriever:
                  top_k: int = 5, abstain: bool = True, filter: dict[str, Any] | None = None,
                  timeout: float = 60.0) -> None:
         self.url, self.engine, self.api_key = url, engine, api_key
-        self.top_k, self.abstain, self.filter, self.timeout = top_k, abstain, filter, timeout
+        self.top_k, self.abstain, self.filter, self.timeout = check_k(top_k, "top_k"), abstain, filter, timeout
         self._filter = AskFilter.model_validate(filter) if filter is not None else None
         key = api_key.resolve_value() if api_key is not None else None
         self._client = CiteqaClient(engine=engine, url=url, api_key=key, timeout=timeout)

@@ -49,7 +49,8 @@ class CiteqaRetriever(BaseRetriever):
     engine: Engine | None = None
     url: str | None = None
     api_key: str | None = Field(default=None, repr=False)
-    k: int = 5
+    k: int = Field(default=5, ge=1, strict=True,
+                   description="passages per query (the service caps it at its max_k, 50 by default)")
     abstain: bool = True
     filter: AskFilter | None = None
     timeout: float = 60.0

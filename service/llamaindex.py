@@ -17,7 +17,7 @@ from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.callbacks import CallbackManager
 from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle, RelatedNodeInfo, TextNode
 
-from citeqa.service.client import CiteqaClient, citation_metadata
+from citeqa.service.client import CiteqaClient, check_k, citation_metadata
 from citeqa.service.engine import Engine
 from citeqa.service.schemas import AskFilter, AskResponse
 
@@ -59,7 +59,7 @@ class CiteqaRetriever(BaseRetriever):
         callback_manager: LlamaIndex's callback manager (default: the global one).
 
     Raises:
-        ValueError: neither or both of ``engine`` and ``url``; a malformed ``filter``.
+        ValueError: neither or both of ``engine`` and ``url``; a malformed ``filter``; k under 1.
         citeqa.service.client.CiteqaError: from ``retrieve``, when the service refuses the
             query; the message is its ``detail``.
     """
@@ -70,7 +70,7 @@ class CiteqaRetriever(BaseRetriever):
         self._client = CiteqaClient(engine=engine, url=url, api_key=api_key, timeout=timeout)
         # A malformed filter fails here, not at the first query.
         self.filter = AskFilter.model_validate(filter) if isinstance(filter, dict) else filter
-        self.k, self.abstain = k, abstain
+        self.k, self.abstain = check_k(k), abstain
         super().__init__(callback_manager=callback_manager)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:

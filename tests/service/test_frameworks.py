@@ -234,3 +234,14 @@ def test_dict_filters_everywhere_and_a_clear_error_when_nothing_answers(live_ser
                 lambda: citeqa_haystack.CiteqaRetriever(url="127.0.0.1:9").run(REFUGEE_QUESTION)):
         with pytest.raises(CiteqaUnreachableError, match="no citeqa service answers at"):
             ask()
+
+
+@pytest.mark.parametrize("k", [0, -1, 2.5, True, "3"])
+def test_every_retriever_refuses_a_bad_k_when_made(k: Any, live_server: LiveServer) -> None:
+    # k=0 had been accepted and failed only at the first query, with the service's 422.
+    url = live_server.url
+    for make in (lambda: citeqa_langchain.CiteqaRetriever(url=url, k=k),
+                 lambda: citeqa_llamaindex.CiteqaRetriever(url=url, k=k),
+                 lambda: citeqa_haystack.CiteqaRetriever(url=url, top_k=k)):
+        with pytest.raises(ValueError, match="k"):  # pydantic's ValidationError is a ValueError
+            make()
