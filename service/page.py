@@ -45,8 +45,10 @@ _TOKENS = re.compile(r"(<[^>]*>)")
 #: A block's syntax at the start of a line: indentation, then a heading's #s, a quote's >, or a
 #: list item's bullet or number.
 _BLOCK_MARKER = re.compile(r"[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+)")
-#: Emphasis and code delimiters: a mark inside a run of them (``*|*bold**``) would break it.
-_INLINE_DELIMITERS = frozenset("*_`~")
+#: Emphasis and code delimiters: a mark inside a run of them (``*|*bold**``) would break it. And
+#: a table's cell pipes: a mark before a row's first pipe becomes a cell of its own (shifting the
+#: row's cells), one after its last pipe a cell past the header's, dropped with the mark's end.
+_INLINE_DELIMITERS = frozenset("*_`~|")
 #: What a line holds before its text when it opens a block (indentation and marker characters).
 _MARKER_CHARS = re.compile(r"[ \t#>*+0-9.)-]*")
 #: YAML front matter: a first line of ---, then up to a line of --- (or ...).

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from citeqa.service.engine import Engine
-from citeqa.service.page import render_source
+from citeqa.service.page import render_markdown, render_source
 from citeqa.service.schemas import DocumentSlice
 from citeqa.service.settings import Settings
 from tests.conftest import OFF_TOPIC_QUESTION, REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
@@ -216,6 +216,17 @@ def test_the_question_lives_in_the_url_and_history_works(page: Page) -> None:
 MARKDOWN = ("# Harbour notes\n\nThe library opens at **11:00** on Sundays.\n\n> Tip: bring your card.\n\n"
             "<script>window.pwned = 1</script>\n\n[click](javascript:window.pwned=2) or [docs](https://example.org)\n\n"
             "- first item\n- second item\n")
+
+
+def test_a_cited_table_row_is_highlighted_in_place() -> None:
+    # A row's quote starts at its first pipe and ends after its last: marks there had shifted the
+    # row's cells and, its end dropped, highlighted the rest of the document.
+    text = ("Intro line.\n\n| soup | price | serves |\n|---|---|---|\n| tomato | 4.50 | 3 |\n"
+            "| lentil | 5.20 | 2 |\n\nAfter the table.\n")
+    start, end = text.index("| lentil"), text.index("2 |") + 3
+    page = render_markdown(text, start, end)
+    assert '<td><mark id="cited">lentil</mark></td>\n<td><mark>5.20</mark></td>\n<td><mark>2</mark></td>' in page
+    assert page.count("<mark") == 3 and "<p>After the table.</p>" in page and "<td>tomato</td>" in page
 
 
 def test_markdown_documents_are_rendered_safely_with_the_span_highlighted() -> None:
