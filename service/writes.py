@@ -47,16 +47,23 @@ def _refuse_builtin(corpus_dir: Path) -> None:
                                  "your own with `citeqa serve --corpus DIR` to add or remove documents")
 
 
-def _require_corpus_folder(corpus_dir: Path) -> None:
-    """Writes go into the corpus folder as it is: one that was moved or deleted is not made anew,
-    because an index of a new, nearly empty folder would replace the one still serving.
+def _require_folders(corpus_dir: Path, index_dir: Path) -> None:
+    """Writes go into the corpus folder as it is, and need an index folder they can write: a
+    corpus folder that was moved or deleted is not made anew (an index of a new, nearly empty
+    folder would replace the one still serving), and a file written that no build can index
+    would be taken back anyway.
 
     Raises:
         ConflictError: ``corpus_dir`` is not a folder (now).
+        StorageError: ``index_dir`` cannot be written (a read-only file system, permissions).
     """
     if not corpus_dir.is_dir():
-        raise ConflictError(f"the corpus folder {str(corpus_dir)!r} is missing (moved or deleted?); the index "
-                            "keeps serving its last version: restore the folder, or restart on another one")
+        raise ConflictError(f"the corpus folder {str(corpus_dir)!r} is missing or not a folder (moved or "
+                            "deleted?); the index keeps serving its last version: restore the folder, or "
+                            "restart on another one")
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        raise StorageError(f"the index folder {str(index_dir)!r} cannot be written (read-only or no permission); "
+                           "documents can be read and asked, not written")
 
 
 def document_path(corpus_dir: Path, doc_id: str) -> Path:
@@ -225,11 +232,11 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         ForbiddenPathError: an id no file may be written under.
         ConflictError: an empty body, a file the reader cannot index (the reason is given;
             nothing is changed), or a corpus folder that is gone.
-        StorageError: the file could not be written (nothing is changed).
+        StorageError: the file or the index could not be written (nothing is changed).
     """
     _refuse_builtin(engine.settings.corpus_dir)
+    _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
-    _require_corpus_folder(engine.settings.corpus_dir)
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
     data = as_utf8(doc_id, data, charset)
@@ -252,6 +259,8 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
     except (ValueError, CorpusError) as exc:
         raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
+    except OSError as exc:  # the index folder could not be written: the file was taken back
+        raise StorageError(f"cannot index {doc_id!r} (nothing was changed): {exc}") from exc
 
 
 def delete_document(engine: Engine, doc_id: str) -> Engine:
@@ -261,11 +270,12 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
         ForbiddenPathError: an id no file may be written under.
         ConflictError: removing it would leave nothing to index (nothing is changed), or the
             corpus folder is gone.
+        StorageError: the index folder cannot be written (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
     """
     _refuse_builtin(engine.settings.corpus_dir)
+    _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
-    _require_corpus_folder(engine.settings.corpus_dir)
     previous = _regular_file_bytes(path)
     if previous is None:
         raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")
@@ -274,3 +284,5 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
         return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
     except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
         raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc
+    except OSError as exc:  # the index folder could not be written: the file was put back
+        raise StorageError(f"cannot delete {doc_id!r} (nothing was changed): {exc}") from exc

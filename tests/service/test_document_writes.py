@@ -247,5 +247,27 @@ def test_writes_into_a_corpus_folder_that_is_gone_are_refused(writable: tuple[ht
             assert response.status_code == 409 and "corpus folder" in response.json()["detail"], response.text
         assert not corpus.exists()
         assert http.get("/documents").json() == before  # the index still serves every document
+        corpus.write_text("a file where the folder was", encoding="utf-8")  # had been a 500
+        response = http.put("/documents/new.txt", content=b"Narwhals.", headers={"content-type": "text/plain"})
+        assert response.status_code == 409 and "not a folder" in response.json()["detail"], response.text
+        corpus.unlink()
     finally:
         corpus.with_name("moved-away").rename(corpus)
+
+
+def test_a_write_whose_index_cannot_be_written_is_a_storage_error(
+        writable: tuple[httpx.Client, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A read-only index folder: the build's lock file cannot be opened. It had been a bare 500
+    # "InternalError"; the file written is taken back.
+    from citeqa.service import engine as engine_module
+
+    http, corpus = writable
+
+    def read_only(index_dir: Path) -> None:
+        raise OSError(30, "Read-only file system", str(index_dir / ".lock"))
+
+    monkeypatch.setattr(engine_module, "build_lock", read_only)
+    response = http.put("/documents/new.txt", content=b"Narwhals have one long tusk.",
+                        headers={"content-type": "text/plain"})
+    assert response.status_code == 500 and response.json()["error"] == "StorageError", response.text
+    assert "Read-only file system" in response.json()["detail"] and not (corpus / "new.txt").exists()
