@@ -48,12 +48,16 @@ def render_answer(response: AskResponse) -> str:
     """A text an assistant can quote: one block per passage headed by its inline citation.
 
     Returns:
-        ``"[doc_id:start-end] (score 0.93)\\n<quote>\\n<passage>"`` blocks, or an abstention sentence.
+        ``"[doc_id:start-end] (score 0.93)\\n<quote>\\n<passage>"`` blocks, or an abstention sentence;
+        passages shown although nothing answered (``abstain`` false) follow a sentence saying so.
     """
     if not response.passages:
         return (f"No passage in the collection answers this question (confidence {response.confidence:.3f}); "
                 "the collection does not cover it.")
     blocks = []
+    if not response.answered:  # abstain=false: the closest passages, which must not read as evidence
+        blocks.append(f"None of these passages was judged to answer the question (confidence "
+                      f"{response.confidence:.3f}); they are only the closest in the collection.")
     for passage in response.passages:
         citation = f"[{passage.doc_id}:{passage.start}-{passage.end}]"
         where = f"{passage.title}" + (f", page {passage.page}" if passage.page else "")

@@ -57,6 +57,7 @@ async def _exercise(session: ClientSession, corpus_dir: Path) -> None:
     forced = await session.call_tool("ask", {"question": OFF_TOPIC_QUESTION, "k": 2, "abstain": False})
     assert not forced.is_error and not forced.structured_content["answered"]
     assert len(forced.structured_content["passages"]) == 2
+    assert forced.content[0].text.startswith("None of these passages was judged to answer")  # not evidence
     for k in (0, 51):
         assert (await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": k})).is_error
     missing = await session.call_tool("get_document", {"doc_id": "../etc/passwd"})
