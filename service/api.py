@@ -9,6 +9,7 @@ else (``CITEQA_*`` environment variables, ``.env``).
 from __future__ import annotations
 
 import difflib
+import operator
 import logging
 import threading
 import time
@@ -111,10 +112,7 @@ class Citeqa:
             DocumentNotFoundError: not an indexed document.
             BadRequestError: an offset that is negative or not an integer.
         """
-        for name, offset in (("start", start), ("end", end)):
-            if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int)):
-                raise BadRequestError(f"{name} must be an integer number of code points, got {offset!r}")
-        return self._follow().document(doc_id, start, end)
+        return self._follow().document(doc_id, _offset("start", start), _offset("end", end))
 
     def documents(self) -> DocumentList:
         """Every file of the corpus folder: indexed documents and skipped files with the reason."""
@@ -134,6 +132,23 @@ class Citeqa:
     def __repr__(self) -> str:
         m = self._engine.index.manifest
         return f"<citeqa {m.corpus_dir!r}: {m.n_documents} documents, {m.n_chunks} passages, built {m.built_at}>"
+
+
+def _offset(name: str, value: object) -> int | None:
+    """An offset as an ``int``: any integer type (numpy's too, through ``__index__``), never a
+    float, string or bool.
+
+    Raises:
+        BadRequestError: not an integer.
+    """
+    if value is None:
+        return None
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise BadRequestError(f"{name} must be an integer number of code points, got {value!r}") from None
 
 
 def open(corpus_dir: str | Path | None = None, index_dir: str | Path | None = None,  # noqa: A001

@@ -65,7 +65,7 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
                 "which no longer exists; pass --corpus DIR to serve (and re-index) another folder"
             )
         if recorded is not None and recorded != settings.corpus_dir:
-            err.print(f"citeqa: using corpus {recorded} (recorded in the index at {settings.index_dir})")
+            err.print(f"citeqa: using corpus {escape(str(recorded))} (recorded in the index at {escape(str(settings.index_dir))})")
             settings = settings.model_copy(update={"corpus_dir": recorded})
     settings.check_locations()
     settings.keys()  # an unreadable keys file, or keys that hold no key: said now, not after loading
@@ -105,7 +105,7 @@ def index(
         else:
             m = stored.manifest
             out.print(f"index is up to date: {m.n_documents} documents, {m.n_chunks} chunks "
-                      f"({len(m.skipped)} skipped), built {m.built_at} -> {stored.path}", soft_wrap=True)
+                      f"({len(m.skipped)} skipped), built {m.built_at} -> {escape(str(stored.path))}", soft_wrap=True)
             return
     why = "rebuilding the index (--full)" if full else f"updating the index ({problem})"
     err.print(f"citeqa: {escape(why)}", soft_wrap=True)
@@ -168,15 +168,15 @@ def info(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     settings = make_settings(corpus, index)
     if not settings.corpus_dir.is_dir():
         raise CorpusNotFoundError(f"corpus folder {str(settings.corpus_dir)!r} does not exist")
-    out.print(f"corpus: {settings.corpus_dir}", soft_wrap=True, highlight=False)
-    out.print(f"index:  {settings.index_dir}", soft_wrap=True, highlight=False)
+    out.print(f"corpus: {escape(str(settings.corpus_dir))}", soft_wrap=True, highlight=False)
+    out.print(f"index:  {escape(str(settings.index_dir))}", soft_wrap=True, highlight=False)
     problem = index_problem(settings)
     try:
         m = read_manifest(settings.index_dir)
         version = current_version(settings.index_dir)
     except IndexStoreError:
-        out.print(f"state:  {problem}; `{rebuild_command(settings)}` builds it (citeqa ask, serve and mcp do too)",
-                  soft_wrap=True, highlight=False)
+        out.print(f"state:  {escape(str(problem))}; `{escape(rebuild_command(settings))}` builds it "
+                  "(citeqa ask, serve and mcp do too)", soft_wrap=True, highlight=False)
         return
     formats: dict[str, int] = {}
     for entry in m.documents.values():
@@ -187,6 +187,7 @@ def info(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
               soft_wrap=True, highlight=False)
     out.print(f"built:  {m.built_at} (version {version.name})", soft_wrap=True, highlight=False)
     state = "up to date" if problem is None else f"{problem}; `{rebuild_command(settings)}` brings it up to date"
+    state = escape(state)  # paths and file names may hold [brackets]
     out.print(f"state:  {state}", soft_wrap=True, highlight=False)
 
 
@@ -248,7 +249,7 @@ def serve(
                   "(API docs: /docs)", soft_wrap=True)
         worker_processes.run(settings, settings.workers)
         return
-    engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {s}"))
+    engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {escape(s)}"))
     tune_threads_for_serving(settings)
     engine.warm_up()
     m = engine.retriever.index.manifest
@@ -382,7 +383,7 @@ def ask(
         settings = make_settings(corpus, index)
         check_request(settings, question, k)  # before loading a model or building an index
         # Quiet unless the index has to be (re)built, which takes a while and replaces what is on disk.
-        engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}") if s.startswith("building") else None)
+        engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {escape(s)}") if s.startswith("building") else None)
         response = engine.ask(question, k, abstain=not no_abstain)
     if json_out:
         print(response.model_dump_json(indent=2))
@@ -430,7 +431,7 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
 
     settings = make_settings(corpus, index)
     # stdout is the protocol channel: status goes to stderr.
-    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {s}"))
+    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {escape(s)}"))
     tune_threads_for_serving(settings)
     build_mcp_server(lambda: engine).run("stdio")
 

@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from citeqa.service.cli import main
@@ -180,6 +181,7 @@ def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None
     for start, end in (("0", 5), (1.5, 5), (0, True)):
         with pytest.raises(BadRequestError, match="integer"):
             qa.document(doc_id, start, end)  # type: ignore[arg-type]
+    assert qa.document(doc_id, np.int64(2), np.int32(9)).text == qa.document(doc_id).text[2:9]  # type: ignore[arg-type]
 
 
 def test_the_python_api_names_unknown_settings(corpus_dir: Path, tmp_path: Path) -> None:
@@ -244,3 +246,11 @@ def test_ask_prints_the_text_as_cited(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 0
     # Not rich's emoji codes or markup: the quote as it stands in the file.
     assert "quote [0:72]: The water pump :warning: fails above :100: bar [bold]of pressure[/bold]." in out
+
+
+def test_paths_with_brackets_are_printed_as_they_are(corpus_dir: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # rich had read "[br]" in a path as markup and dropped it.
+    index = tmp_path / "[br]*?" / "idx"
+    code, out, _ = run(["info", "--corpus", str(corpus_dir), "--index", str(index)], capsys)
+    assert code == 0 and f"index:  {index}" in out and f"--index {index}" in out
