@@ -119,9 +119,13 @@ class CiteqaClient:
             CiteqaError: 422, as the service would answer.
         """
         try:
-            return AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
+            request = AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
         except ValidationError as exc:
             raise CiteqaError(422, "ValidationError", describe_errors(exc.errors())) from exc
+        if request.k is not None and request.k < 1:  # the upper bound is the service's max_k, its to check
+            raise CiteqaError(422, "BadRequestError", f"k must be between 1 and the service's max_k (50 by default), "
+                                                      f"got {request.k}")
+        return request
 
     def _in_process(self, request: AskRequest) -> AskResponse:
         assert self.engine is not None

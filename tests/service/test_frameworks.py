@@ -218,6 +218,19 @@ def test_both_paths_refuse_the_same_requests_in_the_same_words(live_server: Live
     assert details[0] == details[1]
 
 
+def test_a_bad_k_per_call_is_refused_before_anything_is_sent() -> None:
+    # Against no service at all: the k error, not "unreachable" (LangChain's invoke(q, k=0) and
+    # Haystack's run(q, top_k=0) had reached the network first).
+    url = "http://127.0.0.1:9"
+    calls = (lambda: citeqa_langchain.CiteqaRetriever(url=url).invoke(REFUGEE_QUESTION, k=0),
+             lambda: citeqa_haystack.CiteqaRetriever(url=url).run(REFUGEE_QUESTION, top_k=0),
+             lambda: CiteqaClient(url=url).ask(REFUGEE_QUESTION, k=-2))
+    for call in calls:
+        with pytest.raises(CiteqaError) as refused:
+            call()
+        assert refused.value.status == 422 and "k must be between 1" in refused.value.detail
+
+
 def test_dict_filters_everywhere_and_a_clear_error_when_nothing_answers(live_server: LiveServer) -> None:
     from citeqa.service.client import CiteqaUnreachableError
     from tests.service.conftest import free_port
