@@ -172,15 +172,20 @@ def chunk_document(document: CleanDocument, chunk_size: int, chunk_overlap: int)
 _SEPARATOR_CELL = re.compile(r":?-+:?")
 
 
+#: A cell boundary: a pipe not escaped by a backslash (GFM: ``\\|`` is a pipe inside a cell).
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row as the readers write tables (``a | b`` for HTML, DOCX and PPTX
-    tables; ``| a | b |`` in Markdown), or None for a line that is not one."""
+    tables; ``| a | b |`` in Markdown, where ``\\|`` is a pipe inside a cell), or None for a line
+    that is not one."""
     if not is_table_row(line):
         return None
-    inner = line
+    parts = _CELL_PIPE.split(line)
     if line.startswith("|"):  # Markdown's outer pipes
-        inner = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
-    cells = [cell.strip() for cell in inner.split("|")]
+        parts = parts[1:-1] if len(parts) > 2 and not parts[-1].strip() else parts[1:]
+    cells = [cell.strip().replace("\\|", "|") for cell in parts]
     return cells if len(cells) >= 2 else None
 
 
@@ -193,7 +198,10 @@ def table_row_texts(text: str) -> dict[tuple[int, int], str]:
     of the index are made from these texts, while spans and quotes stay the row as written.
 
     A table is two or more consecutive lines with the same number of cells (two or more), the
-    first of them its header; Markdown separator lines belong to it and are not rows.
+    first of them its header; Markdown separator lines belong to it and are not rows. A table with
+    a Markdown separator line under its header goes on, as GFM reads it, over every following
+    row whatever its number of cells: a cell past the header's keeps no name (GFM does not show
+    it; its text still counts), a missing one is empty.
 
     Args:
         text: a document's text layer.
@@ -210,8 +218,10 @@ def table_row_texts(text: str) -> dict[tuple[int, int], str]:
         if len(lines) >= 2 and any(lines[0][2]):
             header = lines[0][2]
             for start, end, cells in lines[1:]:
+                names = header + [""] * (len(cells) - len(header))  # a cell past the header's: no name
+                cells = cells + [""] * (len(names) - len(cells))
                 rows[(start, end)] = "; ".join(f"{name}: {cell}" if name else cell
-                                               for name, cell in zip(header, cells, strict=True) if cell)
+                                               for name, cell in zip(names, cells, strict=True) if cell)
         block.clear()
 
     offset = 0
@@ -220,7 +230,8 @@ def table_row_texts(text: str) -> dict[tuple[int, int], str]:
         start = offset + (len(raw) - len(raw.lstrip()))
         offset += len(raw)
         cells = _cells(stripped) if stripped else None
-        if cells is None or (block and len(cells) != len(block[0][2])):
+        gfm = len(block) >= 2 and all(_SEPARATOR_CELL.fullmatch(c) for c in block[1][2])
+        if cells is None or (block and len(cells) != len(block[0][2]) and not gfm):
             close()
         if cells is not None:
             block.append((start, start + len(stripped), cells))

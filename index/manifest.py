@@ -17,8 +17,9 @@ from citeqa.corpus.reader import file_fingerprint, list_corpus_files
 
 #: Bump when the on-disk layout, or what a stored vector is made from, changes; an index of
 #: another version is rebuilt, never misread or mixed. 6: table rows' sentence vectors include
-#: their column headers (:func:`citeqa.index.chunking.table_row_texts`).
-FORMAT_VERSION = 6
+#: their column headers (:func:`citeqa.index.chunking.table_row_texts`). 7: and escaped pipes
+#: and the rows of a Markdown table with more or fewer cells than its header are read as GFM does.
+FORMAT_VERSION = 7
 
 
 class DocumentEntry(BaseModel):
