@@ -88,6 +88,42 @@ def _inline_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
+def _render(text: str) -> str:
+    """Markdown to sanitised HTML: markdown-it-py (CommonMark plus GFM tables, raw HTML off), then
+    nh3 keeping only harmless tags and attributes."""
+    import nh3
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return nh3.clean(rendered, tags=nh3.ALLOWED_TAGS - {"img"}, link_rel="noopener noreferrer nofollow")
+
+
+def _placements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where to try the highlight's ends, best first: the span narrowed by :func:`_inline_bounds`,
+    then with its end moved back before each of up to four cell pipes of its last line and to that
+    line's start, then its start moved past up to three pipes of its first line and to the next
+    line. A mark inside a table's delimiter row, in a cell past the header's or inside an escape
+    or an entity changes what the page shows; one of these places does not."""
+    line_start = text.rfind("\n", 0, end) + 1
+    ends = [end] + [i for i in range(end - 1, line_start - 1, -1) if text[i] == "|"][:4] + [max(line_start - 1, start)]
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    starts = [i + 1 for i in range(start, line_end) if text[i] == "|"][:3] + [min(line_end + 1, end)]
+    tried: list[tuple[int, int]] = []
+    for s, e in [(start, e) for e in ends] + [(s, end) for s in starts] + [(starts[-1], ends[-1])]:
+        placed = _inline_bounds(text, s, e)
+        if placed[0] < placed[1] and placed not in tried:
+            tried.append(placed)
+    return tried
+
+
+def _marked_in_text(rendered: str) -> bool:
+    """Whether both highlight marks came through as text (not inside a tag, not dropped with a
+    cell GFM does not show), the opening one first."""
+    text = "".join(token for token in _TOKENS.split(rendered) if not token.startswith("<"))
+    return _OPEN in text and _CLOSE in text and text.index(_OPEN) < text.index(_CLOSE)
+
+
 def render_markdown(text: str, start: int | None, end: int | None) -> str:
     """A Markdown document rendered as HTML, safely, with ``text[start:end]`` highlighted.
 
@@ -96,7 +132,9 @@ def render_markdown(text: str, start: int | None, end: int | None) -> str:
     harmless tags and attributes, whatever the renderer let through. The highlight is placed by
     marking its ends in the source before rendering and wrapping every run of text between the
     marks in ``<mark>`` afterwards, so a span across paragraphs or list items stays well nested;
-    the first is ``<mark id="cited">``.
+    the first is ``<mark id="cited">``. A placement is kept only when the page is the page without
+    highlight plus marks (:func:`_placements` lists those tried); when none is, nothing is marked
+    (:func:`render_source` then shows the text layer instead).
 
     Args:
         text: the document's text layer (for Markdown: the file itself).
@@ -106,22 +144,20 @@ def render_markdown(text: str, start: int | None, end: int | None) -> str:
     Returns:
         An HTML fragment.
     """
-    import nh3
-    from markdown_it import MarkdownIt
-
     front = _FRONT_MATTER.match(text)  # YAML front matter gave the title; it is not content
     skip = front.end() if front else 0
+    plain = _render(text[skip:])
+    clean = plain
     if start is not None and end is not None and end > skip:
-        start, end = _inline_bounds(text, max(start, skip), end)
-        if start < end:  # an empty span, or one of nothing but syntax, marks nothing
-            text = text[:start] + _OPEN + text[start:end] + _CLOSE + text[end:]
-    text = text[skip:]
-    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-    clean = nh3.clean(rendered, tags=nh3.ALLOWED_TAGS - {"img"}, link_rel="noopener noreferrer nofollow")
+        for at, to in _placements(text, max(start, skip), end):
+            marked = _render((text[:at] + _OPEN + text[at:to] + _CLOSE + text[to:])[skip:])
+            if _marked_in_text(marked) and marked.replace(_OPEN, "").replace(_CLOSE, "") == plain:
+                clean = marked
+                break
     parts, inside, first = [], False, True
     for token in _TOKENS.split(clean):
         if token.startswith("<"):
-            parts.append(token.replace(_OPEN, "").replace(_CLOSE, ""))  # a mark inside a link target
+            parts.append(token)
             continue
         for piece in re.split(f"([{_OPEN}{_CLOSE}])", token):
             if piece in (_OPEN, _CLOSE):
@@ -157,8 +193,14 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None, r
     note = ""
     if start is not None and end is not None and not 0 <= start <= end <= len(text):
         raise ValueError(f"give both start and end with 0 <= start <= end <= {len(text)}, got start={start}, end={end}")
+    rendered = None
     if document.format == "markdown" and not raw:
-        body = render_markdown(text, start, end)
+        rendered = render_markdown(text, start, end)
+        cited = text[start:end] if start is not None and end is not None else ""
+        if cited.strip() and "<mark" not in rendered:
+            rendered = None  # the span cannot be marked in the rendered page: show the text layer, marked
+    if rendered is not None:
+        body = rendered
         note = ' · <a href="?raw=1' + (f"&amp;start={start}&amp;end={end}#cited" if start is not None else "") + '">plain text</a>'
     elif start is None and end is None:
         body = _escaped_with_pages(text, 0, pages, first=True)
@@ -171,7 +213,7 @@ def render_source(document: DocumentSlice, start: int | None, end: int | None, r
         page = sum(1 for p in pages if p <= start)
         if page:
             note = f' · cited passage on <a href="#page-{page}">page {page}</a>'
-    kind_class = "doc rendered" if document.format == "markdown" and not raw else "doc"
+    kind_class = "doc rendered" if rendered is not None else "doc"
     title = html.escape(document.title)
     doc_id = html.escape(document.doc_id)
     kind = html.escape(document.format.upper()) + (f", {len(pages)} pages" if pages else "")

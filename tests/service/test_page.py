@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Iterator
@@ -227,6 +228,39 @@ def test_a_cited_table_row_is_highlighted_in_place() -> None:
     page = render_markdown(text, start, end)
     assert '<td><mark id="cited">lentil</mark></td>\n<td><mark>5.20</mark></td>\n<td><mark>2</mark></td>' in page
     assert page.count("<mark") == 3 and "<p>After the table.</p>" in page and "<td>tomato</td>" in page
+
+
+def test_a_highlight_never_changes_a_table() -> None:
+    # Spans starting or ending in a delimiter row, in a cell past the header's, between an escape's
+    # backslash and its pipe or inside an entity had turned the table into a paragraph of pipes,
+    # added a cell or run the highlight to the end of the document.
+    text = ("| Day | Opens | Closes |\n|:----|:-----:|-------:|\n| Monday | 09:00 | 17:00 |\n"
+            "| Sunday | 11:00 | 16:00 | guided tours only |\n| Holiday | closed |\n| `a \\| b` | R&amp;D | x |\n\n"
+            "Tickets cost 12 euros.\n")
+    plain = render_markdown(text, None, None)
+    bounds = sorted({0, len(text)} | {i for i, c in enumerate(text) if c in "|\n\\&;:-"}
+                    | {i + 1 for i, c in enumerate(text) if c in "|\n"})
+    for start in bounds:
+        for end in bounds:
+            if start < end:
+                marked = render_markdown(text, start, end)
+                assert re.sub(r"<mark[^>]*>|</mark>", "", marked) == plain, (start, end, text[start:end])
+                for piece in re.findall(r"<mark[^>]*>(.*?)</mark>", marked):  # marks only what was cited
+                    cited = html.unescape(text[start:end].replace("\\|", "|"))
+                    assert html.unescape(piece) in cited, (start, end)
+    sunday = text.index("| Sunday")
+    marked = render_markdown(text, sunday, text.index("only |") + 6)
+    assert "<mark>16:00</mark>" in marked and "Tickets cost" in marked and "<mark>Tickets" not in marked
+
+
+def test_a_span_no_rendered_place_can_mark_is_shown_in_the_text_layer() -> None:
+    text = "| Day | Opens |\n|:----|:-----:|\n| Monday | 09:00 |\n"
+    doc = DocumentSlice(doc_id="t.md", title="T", format="markdown", encoding="utf-8", pages=[], start=0,
+                        end=len(text), length=len(text), text=text, version="v20261201T000000Z-00000000",
+                        built_at="2026-12-01T00:00:00Z")
+    start, end = text.index(":----"), text.index("-:|") + 2  # inside the delimiter row only
+    page = render_source(doc, start, end)
+    assert f'<mark id="cited">{html.escape(text[start:end])}</mark>' in page and 'class="doc"' in page
 
 
 def test_markdown_documents_are_rendered_safely_with_the_span_highlighted() -> None:
