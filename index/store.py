@@ -143,13 +143,18 @@ _HELD_GUARD = threading.Lock()
 
 
 @contextlib.contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
+def build_lock(index_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock on ``index_dir`` (against other threads and processes) so that
     builds never interleave; the thread holding it may enter it again.
 
     A build holds it from reading the corpus to the swap: two builds that overlapped could
     otherwise swap in the older snapshot last, dropping a document another build had just indexed
     (a ``citeqa index --full`` finishing after a ``PUT`` had lost the uploaded file).
+
+    Args:
+        index_dir: the index folder (created if missing).
+        on_wait: told, once, when another process holds the lock and this one waits (with that
+            process's pid, which the holder writes into ``.lock``).
 
     Raises:
         OSError: the folder cannot be created or its lock file opened.
@@ -160,9 +165,21 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         held = _HELD.setdefault(key, _HeldLock())
     with held.thread_lock:
         if held.depth == 0:
-            handle = open(key / ".lock", "w")  # noqa: SIM115 (closed when the outermost hold ends)
+            # "a": opening must not empty the holder's pid; it is rewritten once this one holds.
+            handle = open(key / ".lock", "a+")  # noqa: SIM115 (closed when the outermost hold ends)
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    if on_wait is not None:
+                        handle.seek(0)
+                        holder = handle.read().strip() or "unknown"
+                        on_wait(f"waiting for another build of {key} to finish (process {holder})")
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+                handle.seek(0)
+                handle.truncate()
+                handle.write(f"{os.getpid()}\n")
+                handle.flush()
             except BaseException:
                 handle.close()
                 raise

@@ -37,6 +37,11 @@ cli = typer.Typer(
 out = Console(soft_wrap=True, emoji=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False)
 
+
+def say(message: str) -> None:
+    """A status line on stderr, printed as it is (paths may hold [brackets], which rich reads as markup)."""
+    err.print(f"citeqa: {escape(message)}", soft_wrap=True)
+
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder [CITEQA_CORPUS_DIR]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder [CITEQA_INDEX_DIR]")]
 
@@ -121,7 +126,7 @@ def index(
         err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
     # The read and the build as one: a build that overlapped another could swap in an older
     # snapshot of the corpus last (see build_lock).
-    with build_lock(settings.index_dir):
+    with build_lock(settings.index_dir, on_wait=say):
         with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                       TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task("", total=total)
@@ -249,7 +254,7 @@ def serve(
                   "(API docs: /docs)", soft_wrap=True)
         worker_processes.run(settings, settings.workers)
         return
-    engine = Engine.start(settings, show_progress=True, on_status=lambda s: err.print(f"citeqa: {escape(s)}"))
+    engine = Engine.start(settings, show_progress=True, on_status=say)
     tune_threads_for_serving(settings)
     engine.warm_up()
     m = engine.retriever.index.manifest
@@ -292,7 +297,7 @@ def prepare_index(settings: Settings) -> None:
         refuse_if_unusable(settings)
     elif index_problem(settings) is not None:
         model = load_encoder(settings)
-        with build_lock(settings.index_dir):  # the read and the build as one (see build_lock)
+        with build_lock(settings.index_dir, on_wait=say):  # the read and the build as one (see build_lock)
             ensure_index(settings, read_settings_corpus(settings), model, show_progress=True,
                          on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
 
@@ -383,7 +388,7 @@ def ask(
         settings = make_settings(corpus, index)
         check_request(settings, question, k)  # before loading a model or building an index
         # Quiet unless the index has to be (re)built, which takes a while and replaces what is on disk.
-        engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {escape(s)}") if s.startswith("building") else None)
+        engine = Engine.start(settings, on_status=lambda s: say(s) if s.startswith("building") else None)
         response = engine.ask(question, k, abstain=not no_abstain)
     if json_out:
         print(response.model_dump_json(indent=2))
@@ -431,7 +436,7 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
 
     settings = make_settings(corpus, index)
     # stdout is the protocol channel: status goes to stderr.
-    engine = Engine.start(settings, on_status=lambda s: err.print(f"citeqa: {escape(s)}"))
+    engine = Engine.start(settings, on_status=say)
     tune_threads_for_serving(settings)
     build_mcp_server(lambda: engine).run("stdio")
 

@@ -3,6 +3,7 @@ start-up, then answer questions and serve documents from memory."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
@@ -39,6 +40,8 @@ from citeqa.service.settings import Settings
 
 if TYPE_CHECKING:
     from citeqa.index.embedding import Encoder
+
+log = logging.getLogger("citeqa")
 
 
 def chunking_of(settings: Settings) -> ChunkingParams:
@@ -317,7 +320,8 @@ class Engine:
             model = load_encoder(settings)
         if stored is None:
             settings.check_locations()
-            with build_lock(settings.index_dir):  # the corpus read and the build as one (see build_lock)
+            # The corpus read and the build as one (see build_lock).
+            with build_lock(settings.index_dir, on_wait=on_status):
                 on_status("reading corpus")
                 corpus = read_settings_corpus(settings)
                 on_status("loading index")
@@ -379,7 +383,8 @@ class Engine:
         """
         if index_problem(self.settings) is None and current_version(self.settings.index_dir) == self.index.path:
             return self
-        with build_lock(self.settings.index_dir):  # no other build swaps between this read and this build
+        # No other build swaps between this read and this build (see build_lock).
+        with build_lock(self.settings.index_dir, on_wait=lambda message: log.warning("citeqa: %s", message)):
             corpus = read_settings_corpus(self.settings)
             stored = ensure_index(self.settings, corpus, self.retriever.model)
         return self if stored.path == self.index.path else self.with_index(stored)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 from pathlib import Path
 
@@ -119,3 +121,35 @@ def test_nothing_loads_pickle() -> None:
             source = path.read_text(encoding="utf-8")
             for banned in ("import pickle", "pickle.load", "allow_pickle=True", "torch.load"):
                 assert banned not in source, f"{path} uses {banned}"
+
+
+def test_a_build_waiting_for_another_process_says_which(tmp_path: Path) -> None:
+    # A second build had waited on the lock without a word (a PUT behind a `citeqa index` took a
+    # minute with no sign why).
+    import subprocess
+    import sys
+    import time
+
+    from citeqa.index.store import build_lock
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"with open({str(tmp_path / '.lock')!r}, 'a+') as f:\n"
+        "    fcntl.flock(f, fcntl.LOCK_EX); f.seek(0); f.truncate(); f.write(f'{os.getpid()}\\n'); f.flush()\n"
+        "    print('held', flush=True); time.sleep(1.5)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        told: list[str] = []
+        started = time.monotonic()
+        with build_lock(tmp_path, on_wait=told.append):
+            waited = time.monotonic() - started
+            assert (tmp_path / ".lock").read_text().strip() == str(os.getpid())  # now this process's
+        assert told == [f"waiting for another build of {tmp_path.resolve()} to finish (process {holder.pid})"]
+        assert waited > 0.5
+        with build_lock(tmp_path, on_wait=told.append):  # free: no message
+            pass
+        assert len(told) == 1
+    finally:
+        holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()

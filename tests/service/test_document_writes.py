@@ -263,7 +263,7 @@ def test_a_write_whose_index_cannot_be_written_is_a_storage_error(
 
     http, corpus = writable
 
-    def read_only(index_dir: Path) -> None:
+    def read_only(index_dir: Path, **_: object) -> None:
         raise OSError(30, "Read-only file system", str(index_dir / ".lock"))
 
     monkeypatch.setattr(engine_module, "build_lock", read_only)
