@@ -9,8 +9,8 @@ else (``CITEQA_*`` environment variables, ``.env``).
 from __future__ import annotations
 
 import difflib
-import operator
 import logging
+import operator
 import threading
 import time
 from pathlib import Path
