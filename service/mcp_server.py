@@ -15,14 +15,17 @@ from typing import Annotated
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp_types import CallToolResult, TextContent
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
-from citeqa.service.schemas import AskFilter, AskResponse, DocumentSlice
+from citeqa.service.schemas import AskFilter, AskResponse, DocumentSlice, integral
 from citeqa.service.settings import Settings
 
 EngineProvider = Callable[[], Engine]
+
+# Arguments are as strict as POST /ask's: an integer is 3 or 3.0, never true; a flag is a JSON
+# boolean, never "no". (The SDK reads a string holding JSON, "3", as that JSON first.)
 
 #: The largest k the tool's schema admits: the default of ``Settings.max_k`` (a server configured
 #: lower still refuses above its own limit, with the reason).
@@ -103,11 +106,12 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
     def ask(
         question: Annotated[str, Field(description="the question, in plain language")],
         ctx: Context,  # type: ignore[type-arg]
-        k: Annotated[int, Field(ge=1, le=MAX_K, description=f"how many passages to return (1-{MAX_K})")] = 5,
+        k: Annotated[int, Field(ge=1, le=MAX_K, strict=True, description=f"how many passages to return (1-{MAX_K})"),
+                     BeforeValidator(integral)] = 5,
         filter: Annotated[AskFilter | None, Field(
             description="search only these documents: {\"doc_ids\": [glob, ...], \"formats\": [...]}")] = None,
         abstain: Annotated[bool, Field(
-            description="false: return the closest passages even when none is judged to answer")] = True,
+            strict=True, description="false: return the closest passages even when none is judged to answer")] = True,
     ) -> CallToolResult:
         try:
             response = _engine(ctx).ask(question, k, abstain=abstain, filter=filter)
@@ -122,8 +126,10 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
     def get_document(
         doc_id: Annotated[str, Field(description="document id as cited by ask")],
         ctx: Context,  # type: ignore[type-arg]
-        start: Annotated[int | None, Field(ge=0, description="span start, characters (code points)")] = None,
-        end: Annotated[int | None, Field(ge=0, description="span end, exclusive")] = None,
+        start: Annotated[int | None, Field(ge=0, strict=True, description="span start, characters (code points)"),
+                         BeforeValidator(integral)] = None,
+        end: Annotated[int | None, Field(ge=0, strict=True, description="span end, exclusive"),
+                       BeforeValidator(integral)] = None,
     ) -> DocumentSlice:
         try:
             return _engine(ctx).document(doc_id, start, end)

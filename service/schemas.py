@@ -12,7 +12,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from citeqa.corpus.reader import DocumentFormat
 
 
-def _integral(value: Any) -> Any:
+def integral(value: Any) -> Any:
     """``18.0`` -> ``18``: JSON Schema counts a number with a zero fraction as an integer (2020-12,
     section 6.3 of the validation vocabulary), so a strict model must take it too."""
     # Up to 2**53, where every float is exact: beyond, 1e308 would become a 309-digit integer.
@@ -22,9 +22,9 @@ def _integral(value: Any) -> Any:
 # Integers as JSON Schema defines them (``3`` or ``3.0``, never ``"3"`` or ``true``), for strict
 # models. A bound comes before the validator so that the schema shows it as ``minimum``.
 #: An integer whose bounds the engine checks (with the message every entry point shares).
-JsonInt = Annotated[int, BeforeValidator(_integral)]
+JsonInt = Annotated[int, BeforeValidator(integral)]
 #: An offset into a document's text layer, in code points: >= 0.
-Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
+Offset = Annotated[int, Field(ge=0), BeforeValidator(integral)]
 
 #: Whitespace as ECMA-262 defines ``\s`` (WhiteSpace and LineTerminator). A question of nothing
 #: else is empty. Python's ``str.isspace`` differs (U+001C-U+001F and U+0085 in, U+FEFF out), and

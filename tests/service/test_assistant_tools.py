@@ -58,8 +58,9 @@ async def _exercise(session: ClientSession, corpus_dir: Path) -> None:
     assert not forced.is_error and not forced.structured_content["answered"]
     assert len(forced.structured_content["passages"]) == 2
     assert forced.content[0].text.startswith("None of these passages was judged to answer")  # not evidence
-    for k in (0, 51):
-        assert (await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": k})).is_error
+    for bad in ({"k": 0}, {"k": 51}, {"k": True}, {"k": 2.5}, {"abstain": "no"}):
+        assert (await session.call_tool("ask", {"question": REFUGEE_QUESTION, **bad})).is_error, bad
+    assert not (await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": 2.0})).is_error  # JSON's 2
     missing = await session.call_tool("get_document", {"doc_id": "../etc/passwd"})
     assert missing.is_error and "no document" in missing.content[0].text
     # The session is still alive after errors.
