@@ -8,6 +8,7 @@ else (``CITEQA_*`` environment variables, ``.env``).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import operator
@@ -143,12 +144,10 @@ def _offset(name: str, value: object) -> int | None:
     """
     if value is None:
         return None
-    try:
-        if isinstance(value, bool):
-            raise TypeError
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise BadRequestError(f"{name} must be an integer number of code points, got {value!r}") from None
+    if not isinstance(value, bool):  # a bool has __index__ too
+        with contextlib.suppress(TypeError):
+            return operator.index(value)  # type: ignore[arg-type]
+    raise BadRequestError(f"{name} must be an integer number of code points, got {value!r}")
 
 
 def open(corpus_dir: str | Path | None = None, index_dir: str | Path | None = None,  # noqa: A001

@@ -42,6 +42,7 @@ def say(message: str) -> None:
     """A status line on stderr, printed as it is (paths may hold [brackets], which rich reads as markup)."""
     err.print(f"citeqa: {escape(message)}", soft_wrap=True)
 
+
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder [CITEQA_CORPUS_DIR]")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder [CITEQA_INDEX_DIR]")]
 
@@ -70,7 +71,7 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
                 "which no longer exists; pass --corpus DIR to serve (and re-index) another folder"
             )
         if recorded is not None and recorded != settings.corpus_dir:
-            err.print(f"citeqa: using corpus {escape(str(recorded))} (recorded in the index at {escape(str(settings.index_dir))})")
+            say(f"using corpus {recorded} (recorded in the index at {settings.index_dir})")
             settings = settings.model_copy(update={"corpus_dir": recorded})
     settings.check_locations()
     settings.keys()  # an unreadable keys file, or keys that hold no key: said now, not after loading
@@ -113,7 +114,7 @@ def index(
                       f"({len(m.skipped)} skipped), built {m.built_at} -> {escape(str(stored.path))}", soft_wrap=True)
             return
     why = "rebuilding the index (--full)" if full else f"updating the index ({problem})"
-    err.print(f"citeqa: {escape(why)}", soft_wrap=True)
+    say(why)
     total = len(list_corpus_files(settings.corpus_dir))
     address = settings.ray_address  # --ray, else CITEQA_RAY_ADDRESS
     if address is not None:
@@ -123,7 +124,7 @@ def index(
         connect(address)
         require_free_cpus(settings.ray_embedders * settings.ray_embedder_cpus,
                           f"{settings.ray_embedders} embedder actors of {settings.ray_embedder_cpus} CPU")
-        err.print(f"citeqa: on the Ray cluster at {escape(address)}", soft_wrap=True)
+        say(f"on the Ray cluster at {address}")
     # The read and the build as one: a build that overlapped another could swap in an older
     # snapshot of the corpus last (see build_lock).
     with build_lock(settings.index_dir, on_wait=say):
@@ -299,7 +300,7 @@ def prepare_index(settings: Settings) -> None:
         model = load_encoder(settings)
         with build_lock(settings.index_dir, on_wait=say):  # the read and the build as one (see build_lock)
             ensure_index(settings, read_settings_corpus(settings), model, show_progress=True,
-                         on_build=lambda reason: err.print(f"citeqa: building the index ({escape(reason)})"))
+                         on_build=lambda reason: say(f"building the index ({reason})"))
 
 
 @cli.command("ray-local")

@@ -122,7 +122,7 @@ class CiteqaClient:
             request = AskRequest.model_validate({"question": question, "k": k, "abstain": abstain, "filter": filter})
         except ValidationError as exc:
             raise CiteqaError(422, "ValidationError", describe_errors(exc.errors())) from exc
-        if request.k is not None and request.k < 1:  # the upper bound is the service's max_k, its to check
+        if request.k is not None and request.k < 1:  # (the upper bound is the service's max_k: it checks it)
             raise CiteqaError(422, "BadRequestError", f"k must be between 1 and the service's max_k (50 by default), "
                                                       f"got {request.k}")
         return request

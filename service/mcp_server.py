@@ -24,9 +24,8 @@ from citeqa.service.settings import Settings
 
 EngineProvider = Callable[[], Engine]
 
-# Arguments are as strict as POST /ask's: an integer is 3 or 3.0, never true; a flag is a JSON
-# boolean, never "no". (The SDK reads a string holding JSON, "3", as that JSON first.)
-
+# The tools' arguments are as strict as POST /ask's: an integer is 3 or 3.0, never true; a flag is
+# a JSON boolean, never "no". (The SDK reads a string holding JSON, "3", as that JSON first.)
 #: The largest k the tool's schema admits: the default of ``Settings.max_k`` (a server configured
 #: lower still refuses above its own limit, with the reason).
 MAX_K: int = Settings.model_fields["max_k"].default

@@ -99,10 +99,10 @@ def _render(text: str) -> str:
 
 
 def _placements(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where to try the highlight's ends, best first: the span narrowed by :func:`_inline_bounds`,
-    then with its end moved back before each of up to four cell pipes of its last line and to that
-    line's start, then its start moved past up to three pipes of its first line and to the next
-    line. A mark inside a table's delimiter row, in a cell past the header's or inside an escape
+    """Where to try the highlight's ends (code points into ``text``), best first: the span
+    narrowed by :func:`_inline_bounds`, then with its end moved back before each of up to four
+    cell pipes of its last line and to that line's start, then its start moved past up to three
+    pipes of its first line and to the next line. A mark inside a table's delimiter row, in a cell past the header's or inside an escape
     or an entity changes what the page shows; one of these places does not."""
     line_start = text.rfind("\n", 0, end) + 1
     ends = [end] + [i for i in range(end - 1, line_start - 1, -1) if text[i] == "|"][:4] + [max(line_start - 1, start)]
