@@ -14,6 +14,7 @@ import logging
 import operator
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from citeqa.index.store import current_version
 from citeqa.service.engine import Engine
 from pydantic import ValidationError
 
-from citeqa.service.errors import BadRequestError
+from citeqa.service.errors import BadRequestError, ReadOnlyError
+from citeqa.service.history import Version, parse_time
 from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice, describe_errors
 from citeqa.service.settings import Settings
+from citeqa.service.writes import delete_document, history_of, put_document, restore_document
 
 log = logging.getLogger("citeqa")
 
@@ -119,6 +122,61 @@ class Citeqa:
         """Every file of the corpus folder: indexed documents and skipped files with the reason."""
         return self._follow().documents()
 
+    def _writer(self) -> Engine:
+        if not self._engine.settings.writable:
+            raise ReadOnlyError("opened read-only (the default): citeqa.open(..., writable=True) to add, replace, "
+                                "delete or restore documents")
+        return self._follow()
+
+    def put(self, doc_id: str, data: bytes | str) -> bool:
+        """Add or replace a document in the corpus folder and re-index; the bytes it replaces are
+        kept in the index folder's history first (:meth:`restore` brings them back).
+
+        Args:
+            doc_id: the id to write (a relative path with a supported suffix).
+            data: the file's bytes; a ``str`` is written as UTF-8.
+
+        Returns:
+            Whether the document was created (False: replaced).
+
+        Raises:
+            ReadOnlyError: opened without ``writable=True``.
+            ForbiddenPathError, ConflictError, StorageError: as ``PUT /documents/{doc_id}``.
+        """
+        with self._lock:
+            engine, created = put_document(self._writer(), doc_id, data.encode("utf-8") if isinstance(data, str) else data)
+            self._engine = engine
+            return created
+
+    def delete(self, doc_id: str) -> None:
+        """Remove a document from the corpus folder and re-index; its bytes are kept in the history.
+
+        Raises:
+            ReadOnlyError: opened without ``writable=True``.
+            DocumentNotFoundError, ConflictError, StorageError: as ``DELETE /documents/{doc_id}``.
+        """
+        with self._lock:
+            self._engine = delete_document(self._writer(), doc_id)
+
+    def history(self, doc_id: str) -> list[Version]:
+        """The earlier versions of a document kept in the history, oldest first."""
+        return history_of(self._engine).versions(doc_id)
+
+    def restore(self, doc_id: str, at: datetime | str | None = None, sha256: str | None = None) -> Version:
+        """Put an earlier version back (the newest saved; or the one in the corpus at ``at``, an
+        aware datetime or ISO 8601 text; or the one whose sha256 starts with ``sha256``), saving
+        what it replaces, and re-index.
+
+        Raises:
+            ReadOnlyError: opened without ``writable=True``.
+            DocumentNotFoundError: no such saved version.
+            BadRequestError: a malformed time or digest.
+        """
+        when = parse_time(at) if isinstance(at, str) else at
+        with self._lock:
+            self._engine, version = restore_document(self._writer(), doc_id, when, sha256)
+            return version
+
     def reindex(self) -> bool:
         """Bring the index up to date with the corpus folder (only changed files are embedded).
 
@@ -159,7 +217,8 @@ def open(corpus_dir: str | Path | None = None, index_dir: str | Path | None = No
         corpus_dir: the folder of documents; None: the built-in corpus (or ``CITEQA_CORPUS_DIR``).
         index_dir: where the index is kept; None: ``CITEQA_INDEX_DIR`` or its default.
         **settings: any other setting by its field name (``min_confidence=0.3``, ``model=...``);
-            see the README's settings table.
+            see the README's settings table. ``writable=True`` allows :meth:`Citeqa.put`,
+            :meth:`~Citeqa.delete` and :meth:`~Citeqa.restore` (read-only by default).
 
     Raises:
         TypeError: a setting that does not exist (named, with the closest one that does).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.message
 import logging
+import re
 import threading
 from pathlib import Path
 from collections.abc import AsyncIterator
@@ -39,11 +40,13 @@ from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import AnyToolCall, ToolCallResult, call_tool, openai_tools
-from citeqa.service.errors import BadRequestError, NotReadyError, ServiceError, http_status
-from citeqa.service.security import PUBLIC_PATHS, Guard
+from citeqa.service.access import Access
+from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError, ReadOnlyError, ServiceError, http_status
+from citeqa.service.security import PUBLIC_PATHS, Guard, access_of
 from citeqa.service.schemas import (
     AskRequest,
     AskResponse,
+    DocumentHistory,
     DocumentList,
     DocumentSlice,
     DocumentWrite,
@@ -51,11 +54,13 @@ from citeqa.service.schemas import (
     IndexInfo,
     Readiness,
     QueryOffset,
+    RestoreRequest,
+    SavedVersion,
     describe_errors,
     with_limits,
 )
-from citeqa.service.writes import delete_document, is_text_document, put_document
-from citeqa.service.settings import Settings
+from citeqa.service.writes import delete_document, history_of, is_text_document, put_document, restore_document
+from citeqa.service.settings import Settings, check_write_mode, corpus_ids
 
 log = logging.getLogger("citeqa")
 
@@ -189,8 +194,26 @@ async def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
     return engine_of(state)
 
 
+async def get_access(request: Request) -> Access:
+    """The request's :class:`~citeqa.service.access.Access`, as the guard found its key
+    (dependency; ``async`` for the reason given at :func:`get_state`)."""
+    return access_of(request.scope)
+
+
+async def get_reader(access: Annotated[Access, Depends(get_access)]) -> Access:
+    """The request's access, which must hold the ``read`` scope (dependency).
+
+    Raises:
+        ScopeError: it does not (HTTP 403).
+    """
+    access.require("read")
+    return access
+
+
 StateDep = Annotated[AppState, Depends(get_state)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
+AccessDep = Annotated[Access, Depends(get_access)]
+ReaderDep = Annotated[Access, Depends(get_reader)]
 
 _ERRORS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable"}
 
@@ -201,7 +224,8 @@ _ERRORS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422:
 _ERROR_MEANINGS = {
     400: "malformed request: unreadable JSON body or a malformed Host header",
     401: "missing or wrong API key (Authorization: Bearer <key>)",
-    403: "refused: a foreign Origin, or (writes) a document id no file may be written under",
+    403: "refused: a foreign Origin, a key without the scope this needs, a write to a read-only server, or "
+         "a document id no file may be written under",
     404: "no such document (or no indexed document matches the filter)",
     409: "the corpus cannot take this write: a file that cannot be indexed, or the last document",
     413: "request body over the limit",
@@ -214,13 +238,34 @@ _ERROR_MEANINGS = {
 
 def _errors(*statuses: int, keyed: bool, unsafe: bool = False) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` entries for a route's error statuses: ``statuses`` plus 400, 413
-    and 421 (every route: the Host check and the body limit come first), 401 when ``keyed`` (keys
-    set, not a public route) and 403 when ``unsafe``
+    and 421 (every route: the Host check and the body limit come first), 401 and 403 when ``keyed``
+    (keys set, not a public route: a missing key, a key without the scope) and 403 when ``unsafe``
     (a state-changing method, checked for its Origin). Always ``application/json`` (also for
     routes whose success is HTML)."""
-    codes = {400, 413, 421, *statuses} | ({401} if keyed else set()) | ({403} if unsafe else set())
+    codes = {400, 413, 421, *statuses} | ({401, 403} if keyed else set()) | ({403} if unsafe else set())
     body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
     return {code: {"description": _ERROR_MEANINGS[code], "content": body} for code in sorted(codes)}
+
+
+#: The operations that change the corpus folder: (path, method) in the OpenAPI document.
+WRITE_OPERATIONS = (("/documents/{doc_id}", "put"), ("/documents/{doc_id}", "delete"),
+                    ("/documents/{doc_id}/restore", "post"))
+
+
+def _read_only_writes(schema: dict[str, Any], keyed: bool) -> None:
+    """Rewrite a read-only server's write operations in its OpenAPI document: their only answer
+    is the 403 that says how to enable writes (besides the checks every route has), so nothing
+    reading the document takes them for usable."""
+    for path, method in WRITE_OPERATIONS:
+        operation = schema["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        operation["summary"] = f"(read-only server: 403) {operation.get('summary', '')}"
+        operation["description"] = ("This server is read-only: this operation answers 403 ReadOnlyError. Start "
+                                    "it with `citeqa serve --writable` to add, replace, delete or restore documents.")
+        responses = _errors(422, keyed=keyed, unsafe=True)  # a malformed body is refused before
+        responses[403] = {**responses[403], "description": "read-only server (the default): start it with --writable"}
+        operation["responses"] = {str(code): entry for code, entry in responses.items()}
 
 
 def _allowed_methods(app: FastAPI, path: str) -> str:
@@ -228,6 +273,7 @@ def _allowed_methods(app: FastAPI, path: str) -> str:
     path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id});
     HEAD wherever GET is (:class:`HeadAsGet`); GET and HEAD under the static mounts."""
     methods: set[str] = set()
+    matching: list[tuple[int, set[str]]] = []
     for route in app.router.routes:
         if isinstance(route, Mount):
             if path.startswith(route.path.rstrip("/") + "/"):
@@ -235,7 +281,12 @@ def _allowed_methods(app: FastAPI, path: str) -> str:
             continue
         regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
         if regex is not None and route_methods and regex.match(path):
-            methods |= set(route_methods)
+            # How literal the template is: /documents/x.txt/history is the history route's path
+            # (GET), though /documents/{doc_id:anypath} matches it too.
+            matching.append((len(re.sub(r"\{[^}]*\}", "", getattr(route, "path", ""))), set(route_methods)))
+    if matching:
+        best = max(literal for literal, _ in matching)
+        methods |= {m for literal, route_methods in matching if literal == best for m in route_methods}
     if "GET" in methods:
         methods.add("HEAD")
     return ", ".join(sorted(methods))
@@ -271,12 +322,41 @@ def _error(status: int, exc: Exception | str, name: str | None = None) -> JSONRe
     return JSONResponse(status_code=status, content={"error": kind, "detail": str(exc)})
 
 
-def _written(engine: Engine, doc_id: str, action: str) -> DocumentWrite:
-    m = engine.index.manifest
-    entry = m.documents.get(doc_id)
+def _written(engine: Engine, doc_id: str, action: str, access: Access) -> DocumentWrite:
+    entry = engine.index.manifest.documents.get(doc_id)
     return DocumentWrite(doc_id=doc_id, action=action, chunks=entry.chunks if entry else 0, version=engine.index.path.name,
-                         index=IndexInfo(version=engine.index.path.name, built_at=m.built_at, documents=m.n_documents,
-                                         chunks=m.n_chunks))
+                         index=engine.index_info(access))
+
+
+#: The routes under a document's id (``/documents/{doc_id}/history``, ``.../restore``). No document
+#: id ends so (an id has a suffix), so ``/documents/{doc_id}`` answers a method these lack with 405.
+SUB_ROUTES = ("/history", "/restore")
+
+
+def _not_a_sub_route(doc_id: str) -> None:
+    """Answer 405 (with ``Allow``) for a method a document's sub-route does not take, which the
+    router would hand to ``/documents/{doc_id}`` (its path matches every id).
+
+    Raises:
+        StarletteHTTPException: 405.
+    """
+    if doc_id.endswith(SUB_ROUTES):
+        raise StarletteHTTPException(405)
+
+
+def _writer(settings: Settings, access: Access, doc_id: str, scope: str = "write") -> None:
+    """Refuse a write this request may not make: a read-only server (403), a key without the
+    scope (403), a document outside the key's globs (404, as a missing one: ids do not leak).
+
+    Raises:
+        ReadOnlyError, ScopeError, DocumentNotFoundError: as above.
+    """
+    _not_a_sub_route(doc_id)
+    if not settings.writable:
+        raise ReadOnlyError("this server is read-only (the default): restart it with `citeqa serve --writable` "
+                            "(CITEQA_WRITABLE=true) to add, replace, delete or restore documents")
+    access.require(scope)  # type: ignore[arg-type]
+    access.check(doc_id)
 
 
 def _charset(content_type: str | None) -> str | None:
@@ -336,6 +416,8 @@ def create_app(
     """
     settings = settings or Settings()
     settings.apply_environment()
+    keys = settings.key_ring(corpus_ids(settings) if settings.keys_file is not None else None)
+    check_write_mode(settings, keys)
     mcp_server = build_mcp_server(lambda: engine_of(app.state.citeqa))
     # Streamable HTTP at /mcp: the SDK's routes join ours; its session manager runs in our lifespan.
     # Host and Origin are checked for every route, /mcp included, by Guard (service/security.py),
@@ -418,7 +500,9 @@ def create_app(
         log.exception("citeqa: unhandled error on %s", request.url.path)
         return _error(500, "internal error; see the server log", "InternalError")
 
-    keyed = bool(settings.keys())  # 401 is a possible answer of every non-public route
+    keyed = bool(keys)  # 401 is a possible answer of every non-public route
+    # A read-only server lists its write routes with one answer, 403 saying how to enable writes
+    # (openapi() below): a client or fuzzer reading the schema finds no way to write.
 
     @app.get("/healthz", summary="The process is up", responses=_errors(keyed=False))
     def healthz() -> dict[str, str]:
@@ -432,10 +516,10 @@ def create_app(
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with cited passages",
               responses=_errors(404, 413, 422, 503, keyed=keyed, unsafe=True))
-    def ask(body: AskRequest, engine: EngineDep) -> Response:
+    def ask(body: AskRequest, engine: EngineDep, access: ReaderDep) -> Response:
         # Serialised here, once: returned as a model, FastAPI would validate it again against
         # the response model and convert it twice (about a third of the HTTP overhead of /ask).
-        answer = engine.ask(body.question, body.k, body.abstain, body.filter)
+        answer = engine.ask(body.question, body.k, body.abstain, body.filter, access=access)
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get("/", include_in_schema=False)
@@ -449,15 +533,16 @@ def create_app(
     def view(
         doc_id: str,
         engine: EngineDep,
+        access: ReaderDep,
         start: Annotated[QueryOffset, Query(description="highlight start, code points (default 0 when end is given)")] = None,
         end: Annotated[QueryOffset, Query(description="highlight end, exclusive (default the end when start is given); "
                                                            "cut to the document's length")] = None,
         raw: Annotated[bool, Query(description="Markdown documents: show the text as it is, not rendered")] = False,
     ) -> HTMLResponse:
-        whole = engine.document(doc_id)  # 404 for ids outside the index
+        whole = engine.document(doc_id, access=access)  # 404 for ids outside the index (or the key's globs)
         if start is None and end is None:
             return HTMLResponse(render_source(whole, None, None, raw))
-        cited = engine.document(doc_id, start, end)  # the offsets a slice takes (cut to the length)
+        cited = engine.document(doc_id, start, end, access=access)  # the offsets a slice takes (cut to the length)
         return HTMLResponse(render_source(whole, cited.start, cited.end, raw))
 
     @app.get("/tools/openai", summary="OpenAI function-calling schemas of the tools (ask, get_document)",
@@ -469,14 +554,27 @@ def create_app(
               summary="Run a tool call as OpenAI sends it ({name, arguments: JSON string}); wrong arguments "
               "come back as is_error results for the model to correct",
               responses=_errors(413, 422, 503, keyed=keyed, unsafe=True))
-    def tools_openai_call(call: Annotated[AnyToolCall, Body()], engine: EngineDep) -> ToolCallResult:
-        return call_tool(engine, call)
+    def tools_openai_call(call: Annotated[AnyToolCall, Body()], engine: EngineDep, access: ReaderDep) -> ToolCallResult:
+        return call_tool(engine, call, access)
 
     @app.get("/documents", response_model=DocumentList,
              summary="Every file of the corpus folder: indexed documents and skipped files with the reason",
              responses=_errors(503, keyed=keyed))
-    def documents(engine: EngineDep) -> DocumentList:
-        return engine.documents()
+    def documents(engine: EngineDep, access: ReaderDep) -> DocumentList:
+        return engine.documents(access)
+
+    @app.get("/documents/{doc_id:anypath}/history", response_model=DocumentHistory,
+             summary="The earlier versions of a document kept in the history, oldest first (admin scope)",
+             responses=_errors(404, 503, keyed=keyed))
+    def document_history(doc_id: str, engine: EngineDep, access: AccessDep) -> DocumentHistory:
+        # (a document id has a suffix, so none ends in "/history": this route shadows none)
+        access.require("admin")
+        access.check(doc_id)
+        versions = history_of(engine).versions(doc_id)
+        if not versions and doc_id not in engine.index.documents:
+            raise DocumentNotFoundError(f"no document {doc_id!r} in the index and no earlier version stored")
+        return DocumentHistory(doc_id=doc_id, versions=[SavedVersion(
+            sha256=v.sha256, size=v.size, saved_at=v.saved_at, action=v.action, key=v.key) for v in versions])
 
     @app.get("/documents/{doc_id:anypath}", response_model=DocumentSlice,
              summary="The text layer of a document (what citations point into), or a slice [start, end) of it",
@@ -484,11 +582,13 @@ def create_app(
     def document(
         doc_id: str,
         engine: EngineDep,
+        access: ReaderDep,
         start: Annotated[QueryOffset, Query(description="slice start, code points")] = None,
         end: Annotated[QueryOffset, Query(description="slice end, exclusive; cut to the document's length "
                                                            "(as Python's text[start:end])")] = None,
     ) -> DocumentSlice:
-        return engine.document(doc_id, start, end)
+        _not_a_sub_route(doc_id)
+        return engine.document(doc_id, start, end, access=access)
 
     upload_body = {"required": True, "content": {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -499,33 +599,53 @@ def create_app(
 
     @app.put("/documents/{doc_id:anypath}", response_model=DocumentWrite, openapi_extra={"requestBody": upload_body},
              responses={201: {"model": DocumentWrite, "description": "created"},
-                        **_errors(409, 413, 422, 500, 503, keyed=keyed, unsafe=True)},
-             summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index")
-    async def put_document_route(doc_id: str, request: Request, state: StateDep) -> JSONResponse:
+                        **_errors(404, 409, 413, 422, 500, 503, keyed=keyed, unsafe=True)},
+             summary="Add or replace a document (the body is the file; or a multipart field `file`), then re-index "
+             "(a --writable server; the previous bytes are kept in the history)")
+    async def put_document_route(doc_id: str, request: Request, state: StateDep, access: AccessDep) -> JSONResponse:
+        _writer(settings, access, doc_id)
         engine_of(state)  # 503 while loading
         data, charset = await _upload_bytes(request, doc_id)
 
         def write() -> tuple[Engine, bool]:
             with state.write_lock:
                 assert state.engine is not None
-                updated, created = put_document(state.engine, doc_id, data, charset)
+                updated, created = put_document(state.engine, doc_id, data, charset, key=access.name)
                 state.swap(updated)
                 return updated, created
 
         updated, created = await run_in_threadpool(write)
         return JSONResponse(status_code=201 if created else 200,
-                            content=_written(updated, doc_id, "created" if created else "replaced").model_dump())
+                            content=_written(updated, doc_id, "created" if created else "replaced", access).model_dump())
 
     @app.delete("/documents/{doc_id:anypath}", response_model=DocumentWrite,
-                summary="Remove a document from the corpus folder, then re-index",
+                summary="Remove a document from the corpus folder, then re-index (a --writable server; its bytes "
+                "are kept in the history)",
                 responses=_errors(404, 409, 500, 503, keyed=keyed, unsafe=True))
-    def delete_document_route(doc_id: str, state: StateDep) -> DocumentWrite:
+    def delete_document_route(doc_id: str, state: StateDep, access: AccessDep) -> DocumentWrite:
+        _writer(settings, access, doc_id)
         engine_of(state)
         with state.write_lock:
             assert state.engine is not None
-            updated = delete_document(state.engine, doc_id)
+            updated = delete_document(state.engine, doc_id, key=access.name)
             state.swap(updated)
-        return _written(updated, doc_id, "deleted")
+        return _written(updated, doc_id, "deleted", access)
+
+    @app.post("/documents/{doc_id:anypath}/restore", response_model=DocumentWrite,
+              summary="Put an earlier version of a document back (the newest saved, or the one at a time or "
+              "with a sha256), then re-index (a --writable server, admin scope)",
+              responses=_errors(404, 409, 422, 500, 503, keyed=keyed, unsafe=True))
+    def restore_document_route(doc_id: str, state: StateDep, access: AccessDep,
+                               body: Annotated[RestoreRequest | None, Body()] = None) -> DocumentWrite:
+        _writer(settings, access, doc_id, "admin")
+        engine_of(state)
+        body = body or RestoreRequest()
+        at = body.at if body.at is None or body.at.tzinfo is not None else body.at.astimezone()
+        with state.write_lock:
+            assert state.engine is not None
+            updated, _ = restore_document(state.engine, doc_id, at, body.sha256, key=access.name)
+            state.swap(updated)
+        return _written(updated, doc_id, "restored", access)
 
     def openapi() -> dict[str, Any]:
         """FastAPI's schema, plus what it cannot know: the settings' bounds on a question and k,
@@ -541,6 +661,8 @@ def create_app(
                     if path not in PUBLIC_PATHS:
                         for operation in operations.values():
                             operation["security"] = [{"apiKey": []}]
+            if not settings.writable:
+                _read_only_writes(schema, keyed)
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -554,7 +676,7 @@ def create_app(
         app.add_middleware(CORSMiddleware, allow_origins=settings.origins(), allow_credentials=False,
                            allow_methods=["GET", "POST", "PUT", "DELETE"],
                            allow_headers=["Authorization", "Content-Type"], max_age=600)
-    app.add_middleware(Guard, hosts=settings.host_names(), keys=settings.keys(), cors_origins=settings.origins())
+    app.add_middleware(Guard, hosts=settings.host_names(), keys=keys, cors_origins=settings.origins())
     app.router.routes.extend(mcp_routes)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/swagger-ui", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger-ui")

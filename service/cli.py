@@ -1,4 +1,4 @@
-"""The ``citeqa`` command line: ``index``, ``info``, ``serve``, ``ask``, ``mcp``, ``eval``.
+"""The ``citeqa`` command line: ``index``, ``info``, ``serve``, ``ask``, ``history``, ``restore``, ``mcp``, ``eval``.
 
 Every command takes ``--corpus DIR --index DIR`` over the settings' defaults (``CITEQA_*``
 environment variables, ``.env``). Errors print ``TypeName: message`` on stderr and exit 1.
@@ -20,7 +20,7 @@ from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
 from citeqa.service.client import CiteqaError
-from citeqa.service.errors import OpenBindError, PortInUseError, ServiceError
+from citeqa.service.errors import DocumentNotFoundError, OpenBindError, PortInUseError, ServiceError
 from citeqa.service.schemas import AskResponse
 from citeqa.service.settings import Settings, is_loopback
 
@@ -206,6 +206,11 @@ def serve(
     allow_open_bind: Annotated[bool, typer.Option(
         "--allow-open-bind", help="bind a non-loopback address without API keys (a proxy in front does auth) "
         "[CITEQA_ALLOW_OPEN_BIND]")] = False,
+    writable: Annotated[bool, typer.Option(
+        "--writable", help="let PUT/DELETE /documents and restores change the corpus folder (default: read-only); "
+        "beyond loopback only with a write-scoped key [CITEQA_WRITABLE]")] = False,
+    keys_file: Annotated[Path | None, typer.Option(
+        "--keys-file", help="TOML file of named API keys with scopes and document globs [CITEQA_KEYS_FILE]")] = None,
     watch: Annotated[bool, typer.Option("--watch", help="re-index when the corpus folder changes [CITEQA_WATCH]")] = False,
     ray: Annotated[str | None, typer.Option(
         "--ray", metavar="ADDRESS",
@@ -228,9 +233,14 @@ def serve(
     from citeqa.service.engine import Engine, tune_threads_for_serving
 
     flags = {"allow_open_bind": True} if allow_open_bind else {}
+    flags |= {"writable": True} if writable else {}
     settings = make_settings(corpus, index, host=host, port=port, ray_address=ray, workers=workers, **flags,
-                             **({"watch": True} if watch else {}))
+                             keys_file=keys_file, **({"watch": True} if watch else {}))
     refuse_open_bind(settings)  # before loading anything
+    from citeqa.service.settings import check_write_mode, corpus_ids
+
+    # The keys' globs against the corpus, and writes beyond loopback: said now, not after loading.
+    check_write_mode(settings, settings.key_ring(corpus_ids(settings) if settings.keys_file is not None else None))
     if shards and settings.ray_address is None:
         raise ValueError("--shards needs --ray (one process holds the whole index)")
     if settings.workers > 1 and settings.ray_address is not None:
@@ -253,6 +263,7 @@ def serve(
         out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
         out.print(f"citeqa: {settings.workers} workers loading; serving on http://{settings.host}:{settings.port}  "
                   "(API docs: /docs)", soft_wrap=True)
+        say(write_mode(settings))
         worker_processes.run(settings, settings.workers)
         return
     engine = Engine.start(settings, show_progress=True, on_status=say)
@@ -261,6 +272,7 @@ def serve(
     m = engine.retriever.index.manifest
     out.print(f"citeqa: {m.n_documents} documents, {m.n_chunks} chunks, built {m.built_at}")
     out.print(f"citeqa: serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    say(write_mode(settings))
     uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port, log_level="info")
 
 
@@ -351,6 +363,14 @@ def check_port(host: str, port: int) -> None:
                                  "with --port (CITEQA_PORT), or stop what uses it") from exc
 
 
+def write_mode(settings: Settings) -> str:
+    """The status line that says whether the server may change the corpus folder."""
+    if not settings.writable:
+        return "read-only: PUT/DELETE /documents answer 403 (restart with --writable to accept writes)"
+    return (f"writable: documents may be added, replaced and deleted in {settings.corpus_dir}; every earlier "
+            f"version is kept in {settings.index_dir / 'history'} (citeqa restore DOC_ID)")
+
+
 def refuse_open_bind(settings: Settings) -> None:
     """Refuse to serve a non-loopback address without API keys, as Jupyter refuses an open bind
     without a token: anyone who can reach the port could read every document.
@@ -382,7 +402,8 @@ def ask(
         # A running service answers in milliseconds: load nothing here (no index, no model).
         settings = Settings() if url is None else Settings(url=url)
         assert settings.url is not None
-        response = _ask_service(settings.url, settings.api_key, question, k, not no_abstain)
+        key = settings.api_key.get_secret_value() if settings.api_key is not None else None
+        response = _ask_service(settings.url, key, question, k, not no_abstain)
     else:
         from citeqa.service.engine import Engine, check_request
 
@@ -427,6 +448,52 @@ def _ask_service(url: str, api_key: str | None, question: str, k: int | None, ab
         # The service speaks of the HTTP header; from the command line the key comes from the setting.
         raise CiteqaError(401, exc.error, f"{exc.detail} (citeqa ask sends CITEQA_API_KEY: set it to one of the "
                                           "service's keys)") from None
+
+
+@cli.command()
+def history(
+    doc_id: Annotated[str, typer.Argument(help="the document id, as cited")],
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """List the earlier versions of a document kept in the index folder's history, oldest first."""
+    from citeqa.service.history import History
+
+    settings = make_settings(corpus, index)
+    versions = History(settings.index_dir).versions(doc_id)
+    if not versions:
+        raise DocumentNotFoundError(f"no earlier version of {doc_id!r} is stored in {settings.index_dir / 'history'}")
+    for v in versions:
+        out.print(f"{v.saved_at}  {v.sha256[:12]}  {v.size:>10} bytes  {v.action:<8} by {escape(v.key or '-')}",
+                  highlight=False)
+
+
+@cli.command()
+def restore(
+    doc_id: Annotated[str, typer.Argument(help="the document id, as cited")],
+    at: Annotated[str | None, typer.Option(
+        "--at", metavar="TIME", help="the version that was in the corpus at this ISO 8601 time "
+        "(2026-12-07T10:00; no zone: local time)")] = None,
+    sha: Annotated[str | None, typer.Option(
+        "--sha", help="the version whose sha256 starts with these hex digits (`citeqa history` lists them)")] = None,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Put an earlier version of a document back into the corpus folder (the newest saved one
+    unless --at or --sha says), saving the bytes it replaces, then bring the index up to date.
+    A running server picks the new version up."""
+    from citeqa.service.engine import Engine
+    from citeqa.service.history import parse_time
+    from citeqa.service.writes import restore_document
+
+    if at is not None and sha is not None:
+        raise typer.BadParameter("give --at or --sha, not both")
+    when = parse_time(at) if at is not None else None
+    settings = make_settings(corpus, index)
+    engine = Engine.start(settings, on_status=say)
+    updated, version = restore_document(engine, doc_id, when, sha)
+    out.print(f"restored {escape(doc_id)} to version {version.sha256[:12]} ({version.size} bytes, replaced "
+              f"{version.saved_at}); index version {updated.index.path.name}", highlight=False)
 
 
 @cli.command()

@@ -22,6 +22,7 @@ from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever, ShardsOf
 from citeqa.index.shards import local_shards
 from citeqa.index.store import StoredIndex, build_lock, current_version, load_index, read_manifest
+from citeqa.service.access import OPEN, Access
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
     AskFilter,
@@ -394,7 +395,7 @@ class Engine:
         return read_settings_corpus(self.settings)
 
     def ask(self, question: str, k: int | None = None, abstain: bool = True,
-            filter: AskFilter | None = None) -> AskResponse:
+            filter: AskFilter | None = None, access: Access = OPEN) -> AskResponse:
         """Answer a question with cited passages.
 
         Args:
@@ -402,20 +403,24 @@ class Engine:
             k: passages wanted, 1..``settings.max_k``; ``None`` means ``settings.default_k``.
             abstain: when False, return the top k even if the answer is judged absent.
             filter: search only the documents that match it.
+            access: the request's key: only the documents its globs match are searched, and
+                the counts in ``index`` are of those (:mod:`citeqa.service.access`).
 
         Raises:
             BadRequestError: empty or too long question, k out of range, a malformed filter.
-            DocumentNotFoundError: the filter matches no indexed document.
+            DocumentNotFoundError: the filter matches no indexed document (that ``access`` sees).
         """
         k = check_request(self.settings, question, k)
-        allowed = self.allowed_rows(filter) if filter is not None else None
+        allowed = self.allowed_rows(filter, access) if filter is not None or not access.everything else None
+        documents = self.index.documents
+        if allowed is not None and not len(allowed):  # a key that sees no passage: nothing answers
+            return AskResponse(question=question, answered=False, confidence=0.0, passages=[], sources=[],
+                               index=self.index_info(access))
         answer = self.retriever.answer(
             question, k, self.settings.min_confidence, dense_weight=self.settings.hybrid_dense_weight,
             allowed=allowed,
         )
         shown = answer.hits if (answer.answered or not abstain) else ()
-        manifest = self.index.manifest
-        documents = self.index.documents
         weak = weak_flags([h.score for h in shown], self.settings.weak_ratio)
         passages = [
             Passage(doc_id=h.chunk.doc_id, title=documents[h.chunk.doc_id].title, page=h.chunk.page,
@@ -430,17 +435,31 @@ class Engine:
             confidence=round(answer.confidence, 6),
             passages=passages,
             sources=sources_of(passages),
-            index=IndexInfo(version=self.index.path.name, built_at=manifest.built_at,
-                            documents=manifest.n_documents, chunks=manifest.n_chunks),
+            index=self.index_info(access),
         )
 
-    def allowed_rows(self, filter: AskFilter) -> npt.NDArray[np.int64]:
-        """The passage rows of the documents a filter admits, ``(m,)`` ascending.
+    def index_info(self, access: Access = OPEN) -> IndexInfo:
+        """The index version, with the documents and passages ``access`` sees counted."""
+        m = self.index.manifest
+        if access.everything:
+            return IndexInfo(version=self.index.path.name, built_at=m.built_at, documents=m.n_documents,
+                             chunks=m.n_chunks)
+        seen = access.visible(m.documents)
+        return IndexInfo(version=self.index.path.name, built_at=m.built_at, documents=len(seen),
+                         chunks=sum(m.documents[d].chunks for d in seen))
+
+    def allowed_rows(self, filter: AskFilter | None, access: Access = OPEN) -> npt.NDArray[np.int64]:
+        """The passage rows of the documents a filter admits among those ``access`` sees, ``(m,)``
+        ascending. Without a filter: every row ``access`` sees, possibly none.
 
         Raises:
             BadRequestError: an empty or over-long pattern, or an unknown format.
-            DocumentNotFoundError: no indexed document (with passages) matches.
+            DocumentNotFoundError: a filter that matches no indexed document (with passages).
         """
+        documents = self.index.documents
+        if filter is None:
+            rows = [row for doc_id in access.visible(documents) for row in self.retriever.doc_rows.get(doc_id, range(0))]
+            return np.array(sorted(rows), dtype=np.int64)
         patterns = filter.doc_ids
         formats = filter.formats
         for pattern in patterns or []:
@@ -449,9 +468,8 @@ class Engine:
         unknown = sorted(set(formats or []) - set(FORMATS))
         if unknown:
             raise BadRequestError(f"filter.formats: unknown format(s) {unknown}; known: {', '.join(FORMATS)}")
-        documents = self.index.documents
         chosen = [
-            doc_id for doc_id in documents
+            doc_id for doc_id in access.visible(documents)
             if (patterns is None or any(fnmatchcase(doc_id, p) for p in patterns))
             and (formats is None or documents[doc_id].format in formats)
         ]
@@ -461,7 +479,8 @@ class Engine:
                                         "passages); GET /documents lists them")
         return np.array(sorted(rows), dtype=np.int64)
 
-    def document(self, doc_id: str, start: int | None = None, end: int | None = None) -> DocumentSlice:
+    def document(self, doc_id: str, start: int | None = None, end: int | None = None,
+                 access: Access = OPEN) -> DocumentSlice:
         """The text layer of an indexed document (what citations point into), or a slice of it.
 
         Served from the index in memory: an id is never turned into a path, so ``..``, absolute
@@ -478,12 +497,14 @@ class Engine:
             length and a start past the end gives an empty slice; ``start``/``end`` in the result
             are the offsets applied, so ``text == whole[result.start:result.end]`` always holds.
 
+            access: the request's key; a document outside its globs is not found.
+
         Raises:
-            DocumentNotFoundError: not an indexed document.
+            DocumentNotFoundError: not an indexed document (that ``access`` sees).
             BadRequestError: a negative offset.
         """
         document = self.index.documents.get(doc_id)
-        if document is None:
+        if document is None or not access.sees(doc_id):
             raise DocumentNotFoundError(f"no document {doc_id!r} in the index; GET /documents lists them")
         length = len(document.text)
         start = 0 if start is None else start
@@ -498,9 +519,9 @@ class Engine:
             version=self.index.path.name, built_at=self.index.manifest.built_at,
         )
 
-    def documents(self) -> DocumentList:
+    def documents(self, access: Access = OPEN) -> DocumentList:
         """Every file of the corpus folder as last indexed: the indexed documents and the skipped
-        files with the reason."""
+        files with the reason; of those ``access`` sees."""
         m = self.index.manifest
         return DocumentList(
             corpus_dir=m.corpus_dir,
@@ -509,7 +530,7 @@ class Engine:
             documents=[
                 DocumentInfo(doc_id=doc_id, title=e.title, format=e.format, pages=e.pages, chunks=e.chunks,
                              encoding=e.encoding, size=e.size)
-                for doc_id, e in m.documents.items()
+                for doc_id, e in m.documents.items() if access.sees(doc_id)
             ],
-            skipped=[SkippedInfo(doc_id=s.doc_id, reason=s.reason) for s in m.skipped],
+            skipped=[SkippedInfo(doc_id=s.doc_id, reason=s.reason) for s in m.skipped if access.sees(s.doc_id)],
         )

@@ -7,10 +7,13 @@ Exception tree::
     ├── DocumentNotFoundError no such document id in the corpus, or none
     │                         matches a filter                             -> HTTP 404
     ├── ForbiddenPathError    a document id no file may be written under   -> HTTP 403
+    ├── ReadOnlyError         a write to a server started without --writable -> HTTP 403
+    ├── ScopeError            the API key lacks the scope the route needs  -> HTTP 403
     ├── ConflictError         a write the corpus cannot take (a file that
     │                         cannot be indexed, deleting the last one)    -> HTTP 409
     ├── StorageError          the corpus folder could not be written       -> HTTP 500
-    └── NotReadyError         model or index still loading, or failed       -> HTTP 503
+    ├── NotReadyError         model or index still loading, or failed       -> HTTP 503
+    └── KeysFileError         the API keys cannot be read or are malformed (start-up)
 
 Why 403 and 409 rather than 422 for writes: the request itself is well formed (the OpenAPI schema
 accepts it); what is refused is writing *there* (403) or *this file* (409). RFC 9110 section 9.3.4
@@ -37,6 +40,19 @@ class ForbiddenPathError(ServiceError):
     part, symlink, unsupported suffix, control characters, too long)."""
 
 
+class ReadOnlyError(ServiceError):
+    """A write (PUT, DELETE, restore) to a server that serves read-only, its default."""
+
+
+class ScopeError(ServiceError):
+    """The request's API key does not hold the scope the route needs (``read``, ``write``, ``admin``)."""
+
+
+class KeysFileError(ServiceError):
+    """The API keys cannot be used: a keys file that cannot be read or parsed, a key without
+    scopes, a glob that matches no document (the message names the line)."""
+
+
 class ConflictError(ServiceError):
     """A write the corpus cannot take: the file cannot be indexed (empty, binary, unreadable) or
     deleting it would leave nothing to index."""
@@ -60,7 +76,8 @@ class OpenBindError(ServiceError):
 
 #: The HTTP status of each error, as in the tree above.
 HTTP_STATUS: dict[type[ServiceError], int] = {
-    BadRequestError: 422, DocumentNotFoundError: 404, ForbiddenPathError: 403, ConflictError: 409,
+    BadRequestError: 422, DocumentNotFoundError: 404, ForbiddenPathError: 403, ReadOnlyError: 403, ScopeError: 403,
+    ConflictError: 409,
     StorageError: 500, NotReadyError: 503,
 }
 

@@ -2,6 +2,11 @@
 documents as resources, over stdio (``citeqa mcp``) or Streamable HTTP (mounted at ``/mcp`` by the
 FastAPI app). Both call the same :class:`~citeqa.service.engine.Engine` as ``POST /ask``.
 
+Over HTTP, each tool call and resource read runs with the API key of the request that carried it
+(:class:`~citeqa.service.access.Access`, left in the request's scope by the guard): a key sees only
+the documents its globs match. Over stdio (``citeqa mcp``), the user's own process, every
+document is seen. Neither transport has a tool that writes.
+
 Errors a model can fix (empty question, k out of range, unknown document, index still building)
 come back as tool errors whose text says what was wrong, never as a dead session.
 """
@@ -17,9 +22,11 @@ from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp_types import CallToolResult, TextContent
 from pydantic import BeforeValidator, Field
 
+from citeqa.service.access import OPEN, Access
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
 from citeqa.service.schemas import AskFilter, AskResponse, DocumentSlice, integral
+from citeqa.service.security import access_of
 from citeqa.service.settings import Settings
 
 EngineProvider = Callable[[], Engine]
@@ -94,6 +101,21 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
         lifespan=lifespan,
     )
 
+    def _access(ctx: Context) -> Access:  # type: ignore[type-arg]
+        """The calling request's access (HTTP), or everything (stdio: no request).
+
+        Raises:
+            ToolError: the key lacks the read scope.
+        """
+        request = ctx.request_context.request
+        scope = getattr(request, "scope", None)
+        access = access_of(scope) if scope is not None else OPEN
+        try:
+            access.require("read")
+        except ServiceError as exc:
+            raise ToolError(f"{type(exc).__name__}: {exc}") from exc
+        return access
+
     def _engine(ctx: Context) -> Engine:  # type: ignore[type-arg]
         provider: EngineProvider = ctx.request_context.lifespan_context
         try:
@@ -113,7 +135,7 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
             strict=True, description="false: return the closest passages even when none is judged to answer")] = True,
     ) -> CallToolResult:
         try:
-            response = _engine(ctx).ask(question, k, abstain=abstain, filter=filter)
+            response = _engine(ctx).ask(question, k, abstain=abstain, filter=filter, access=_access(ctx))
         except ServiceError as exc:
             raise ToolError(f"{type(exc).__name__}: {exc}") from exc
         return CallToolResult(
@@ -131,7 +153,7 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
                        BeforeValidator(integral)] = None,
     ) -> DocumentSlice:
         try:
-            return _engine(ctx).document(doc_id, start, end)
+            return _engine(ctx).document(doc_id, start, end, access=_access(ctx))
         except ServiceError as exc:
             raise ToolError(f"{type(exc).__name__}: {exc}") from exc
 
@@ -139,7 +161,7 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
                      description="The original text of a document of the collection (doc_id as cited).")
     def document_resource(doc_id: str, ctx: Context) -> str:  # type: ignore[type-arg]
         try:
-            return _engine(ctx).document(doc_id).text
+            return _engine(ctx).document(doc_id, access=_access(ctx)).text
         except (ServiceError, ToolError) as exc:
             raise ResourceError(str(exc)) from exc
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from citeqa.service.access import OPEN, Access
 from citeqa.service.engine import Engine
 from citeqa.service.errors import ServiceError
 from citeqa.service.mcp_server import ASK_DESCRIPTION, GET_DOCUMENT_DESCRIPTION, render_answer, render_document
@@ -147,9 +148,11 @@ def _arguments(call: ToolCall, model: type[BaseModel]) -> Any:
         raise ValueError(f"invalid arguments: {describe_errors(exc.errors(), whole='arguments')}") from exc
 
 
-def call_tool(engine: Engine, call: ToolCall | ChatToolCall | ResponsesFunctionCall) -> ToolCallResult:
-    """Run a tool call, in any of the accepted shapes. Never raises for bad arguments: they come
-    back as ``is_error`` results.
+def call_tool(engine: Engine, call: ToolCall | ChatToolCall | ResponsesFunctionCall,
+              access: Access = OPEN) -> ToolCallResult:
+    """Run a tool call, in any of the accepted shapes, with the documents ``access`` sees. Never
+    raises for bad arguments: they come back as ``is_error`` results (a document outside the
+    key's globs is one not found).
 
     Raises:
         NotReadyError: only from callers that pass an engine still loading (the app checks first).
@@ -158,11 +161,11 @@ def call_tool(engine: Engine, call: ToolCall | ChatToolCall | ResponsesFunctionC
     try:
         if call.name == "ask":
             request = _arguments(call, AskRequest)
-            response = engine.ask(request.question, request.k, request.abstain, request.filter)
+            response = engine.ask(request.question, request.k, request.abstain, request.filter, access=access)
             return ToolCallResult(tool_call_id=call.id, name="ask", is_error=False,
                                   content=render_answer(response), result=response)
         arguments = _arguments(call, GetDocumentArguments)
-        document = engine.document(arguments.doc_id, arguments.start, arguments.end)
+        document = engine.document(arguments.doc_id, arguments.start, arguments.end, access=access)
         return ToolCallResult(tool_call_id=call.id, name="get_document", is_error=False,
                               content=render_document(document), result=document)
     except (ValueError, ServiceError) as exc:

@@ -184,7 +184,7 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     # of the node (which other replicas and actors share).
     settings = settings.model_copy(update={"threads": settings.threads or max(1, int(settings.ray_replica_cpus))})
     env = {"env_vars": {"HF_HUB_OFFLINE": "1" if settings.hf_offline else os.environ.get("HF_HUB_OFFLINE", "0")}}
-    settings_json = settings.model_dump_json()
+    settings_json = settings.carried_json()
     shard_class: Any = serve.deployment(_shard_class())
     handles = [
         shard_class.options(name=f"CiteqaShard{i}", num_replicas=replicas,

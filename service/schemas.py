@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -221,13 +222,49 @@ class DocumentList(BaseModel):
 
 
 class DocumentWrite(BaseModel):
-    """``PUT`` or ``DELETE /documents/{doc_id}``: what was done, and the index version serving now."""
+    """``PUT``, ``DELETE /documents/{doc_id}`` or its ``restore``: what was done, and the index version serving now."""
 
     doc_id: str
-    action: str = Field(description="created, replaced or deleted")
+    action: str = Field(description="created, replaced, deleted or restored")
     chunks: int = Field(description="passages indexed from the document now (0 after a delete)")
     version: str = Field(description="the index version folder now serving")
     index: IndexInfo
+
+
+def _iso_text(value: Any) -> Any:
+    """A time is ISO 8601 text (or null): pydantic would also take a number as a Unix time, which
+    the schema (``format: date-time``) does not admit."""
+    if value is not None and not isinstance(value, (str, datetime)):
+        raise ValueError("a time is ISO 8601 text, e.g. 2026-12-07T10:00:00Z")
+    return value
+
+
+class SavedVersion(BaseModel):
+    """An earlier version of a document, saved before a write displaced it (the history)."""
+
+    sha256: str = Field(description="the bytes' SHA-256 (hex); restore takes a prefix of 6 or more digits")
+    size: int = Field(description="bytes")
+    saved_at: str = Field(description="when it was displaced: ISO 8601, UTC, microseconds")
+    action: Literal["replace", "delete", "restore"] = Field(description="what displaced it")
+    key: str | None = Field(description="the name of the API key that wrote (never the key); null without keys")
+
+
+class DocumentHistory(BaseModel):
+    """``GET /documents/{doc_id}/history``: the saved versions of a document, oldest first."""
+
+    doc_id: str
+    versions: list[SavedVersion]
+
+
+class RestoreRequest(BaseModel):
+    """``POST /documents/{doc_id}/restore``: which saved version; neither field: the newest."""
+
+    model_config = ConfigDict(extra="forbid")
+    at: Annotated[datetime | None, BeforeValidator(_iso_text)] = Field(default=None, description="the version that was in the corpus at this ISO 8601 "
+                                                          "time (no zone: the server's local time)")
+    sha256: str | None = Field(default=None, pattern="^[0-9a-fA-F]{6,64}$",
+                               description="the version whose sha256 starts with these hex digits (6 or more); "
+                               "given with `at`, this decides")
 
 
 class ErrorBody(BaseModel):

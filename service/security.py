@@ -11,7 +11,10 @@ routes come from the SDK, the static files from Starlette). The order is the one
    ``/mcp``, must be the service's own origin or one of the CORS origins, else 403: another site's
    page cannot make a visitor's browser ask, write or delete.
 3. **API key**, when keys are set: ``Authorization: Bearer <key>`` (compared in constant time with
-   :func:`hmac.compare_digest`), else 401 with ``WWW-Authenticate``. A ``GET`` may carry the key in
+   :func:`hmac.compare_digest`, :class:`~citeqa.service.access.KeyRing`), else 401 with
+   ``WWW-Authenticate``. The key found becomes the request's
+   :class:`~citeqa.service.access.Access` (``scope["citeqa.access"]``), which every route, the MCP
+   tools included, reads for its scopes and document globs. A ``GET`` may carry the key in
    the ``citeqa_key`` cookie instead, which the page sets so that a link to ``/view/...`` opens.
    Public: ``/healthz``, ``/readyz`` and the static shell of the page and API docs (``/``,
    ``/static/``, ``/docs``, ``/swagger-ui/``, ``/openapi.json``), which hold no document text.
@@ -20,12 +23,11 @@ CORS preflights (``OPTIONS`` with ``Access-Control-Request-Method``) carry no cr
 design: from a configured origin they go on to the CORS middleware inside this one; from any
 other they get a 403 here, with no CORS header at all.
 
-Keys are never logged: errors name the header, never its value.
+Keys are never logged: errors name the header, never its value; a key is known by its name.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 from collections.abc import Sequence
@@ -34,12 +36,16 @@ from urllib.parse import unquote
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from citeqa.service.access import OPEN, Access, KeyRing
+
 #: Routes anyone may read: liveness, readiness, and the page's and docs' static shell.
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/", "/docs", "/openapi.json", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/", "/swagger-ui/")
 #: Methods that change nothing; a cross-site request with another method needs an allowed Origin.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 KEY_COOKIE = "citeqa_key"
+#: Where the guard leaves the request's :class:`Access` in the ASGI scope.
+ACCESS = "citeqa.access"
 #: A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port.
 _HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
 
@@ -56,18 +62,18 @@ def host_name(host: str) -> str:
 class Guard:
     """Wrap an ASGI app with the Host, Origin and API key checks of the module docstring."""
 
-    def __init__(self, app: ASGIApp, *, hosts: Sequence[str], keys: Sequence[str],
+    def __init__(self, app: ASGIApp, *, hosts: Sequence[str], keys: KeyRing,
                  cors_origins: Sequence[str]) -> None:
         """Args:
             app: the wrapped app.
             hosts: allowed Host names (lower case, no port); ``"*"`` allows any.
-            keys: API keys; empty: no key needed.
+            keys: the API keys; empty: no key needed (every request gets :data:`OPEN` access).
             cors_origins: origins (``scheme://host[:port]``) allowed besides the service's own.
         """
         self.app = app
         self.any_host = "*" in hosts
         self.hosts = frozenset(hosts)
-        self.keys = [k.encode() for k in keys]
+        self.keys = keys
         self.cors_origins = frozenset(cors_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -101,16 +107,21 @@ class Guard:
             # Answered here, without any CORS header: only CITEQA_CORS_ORIGINS get a preflight.
             await _refuse(send, 403, "Forbidden", f"CORS origin {origin!r} is not allowed (CITEQA_CORS_ORIGINS)")
             return
+        access = OPEN
         if self.keys and not preflight and not _public(path):
             if sum(name == b"authorization" for name, _ in raw) > 1:  # which one counts would be a guess
                 await _refuse(send, 400, "BadRequest", "the request carries more than one Authorization header")
                 return
             given = self._key(method, headers)
-            if given is None or not self._known(given):
+            key = self.keys.find(given) if given is not None else None
+            if key is None:
                 detail = ("this service needs an API key: send the header `Authorization: Bearer <key>`"
                           if given is None else "the API key sent is not one of this service's keys")
                 await _refuse(send, 401, "Unauthorized", detail, [(b"www-authenticate", b'Bearer realm="citeqa"')])
                 return
+            access = Access(key)
+        # Set by the guard alone: a value a client smuggled into the scope is overwritten here.
+        scope[ACCESS] = access
         await self.app(scope, receive, send)
 
     def _key(self, method: str, headers: dict[str, str]) -> bytes | None:
@@ -127,9 +138,17 @@ class Guard:
                 given = unquote(cookie[KEY_COOKIE].value, errors="replace").encode("utf-8", "replace")
         return given or None
 
-    def _known(self, given: bytes) -> bool:
-        # Every key is compared (no early exit), each in constant time.
-        return sum(hmac.compare_digest(given, key) for key in self.keys) > 0
+
+def access_of(scope: Scope) -> Access:
+    """The :class:`Access` the guard gave a request (the ASGI scope of a route's ``Request``).
+
+    Raises:
+        RuntimeError: the app is not behind :class:`Guard` (a wiring bug: failing closed).
+    """
+    access = scope.get(ACCESS)
+    if not isinstance(access, Access):
+        raise RuntimeError("request reached a route without passing the Guard")
+    return access
 
 
 def _public(path: str) -> bool:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, SerializationInfo, field_serializer, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from citeqa.index.embedding import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, default_cache_dir
+from citeqa.service.access import KeyRing, key_ring
+from citeqa.service.history import Retention
 
 
 
@@ -50,6 +53,34 @@ def default_index_dir(corpus_dir: Path) -> Path:
     digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:12]
     slug = "".join(c if c.isalnum() or c in "-_." else "_" for c in resolved.name)[:60] or "corpus"
     return user_data_path("citeqa", appauthor=False) / "indexes" / f"{slug}-{digest}"
+
+
+def corpus_ids(settings: Settings) -> list[str]:
+    """The document ids of the corpus folder's files now (a walk, nothing read), against which the
+    keys' globs are checked; empty when the folder is missing (start-up says so elsewhere)."""
+    from citeqa.corpus.errors import CorpusNotFoundError
+    from citeqa.corpus.reader import list_corpus_files
+
+    try:
+        return [doc_id for doc_id, _ in list_corpus_files(settings.corpus_dir)]
+    except CorpusNotFoundError:
+        return []
+
+
+def check_write_mode(settings: Settings, keys: KeyRing) -> None:
+    """Refuse a writable server that anyone beyond this machine could write to: ``writable``
+    off loopback needs a key with the ``write`` or ``admin`` scope (``allow_open_bind`` does not
+    stand in for one: a fuzzer or stray script must not be able to replace a user's files).
+
+    Raises:
+        OpenBindError: writable, bound beyond loopback, and no key may write.
+    """
+    from citeqa.service.errors import OpenBindError
+
+    if settings.writable and not is_loopback(settings.host) and not keys.can_write():
+        raise OpenBindError(
+            f"--writable on {settings.host} (beyond loopback) needs an API key with the write or admin scope: give "
+            "one in a keys file (CITEQA_KEYS_FILE, README: Security), or serve read-only, or bind 127.0.0.1")
 
 
 def builtin_corpus() -> Path:
@@ -94,20 +125,42 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="address `citeqa serve` binds")
     port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
-    api_keys: str = Field(
-        default="", repr=False,
-        description="comma-separated API keys; when set, every route but /healthz, /readyz and the page's "
-        "static shell needs `Authorization: Bearer <key>`",
+    api_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="comma-separated API keys (named key-1, key-2..., scopes read and write, every document); "
+        "when any key is set, every route but /healthz, /readyz and the page's static shell needs "
+        "`Authorization: Bearer <key>`",
     )
     api_keys_file: Path | None = Field(
         default=None, description="file with one API key per line (added to api_keys)"
+    )
+    keys_file: Path | None = Field(
+        default=None,
+        description="TOML file of named keys with scopes (read, write, admin) and document globs "
+        "(README: Security); added to api_keys",
+    )
+    writable: bool = Field(
+        default=False,
+        description="let PUT/DELETE /documents and restores change the corpus folder (off: read-only, a 403 "
+        "says how to enable); beyond loopback it needs a key with the write or admin scope",
+    )
+    history_keep: int = Field(
+        default=20, ge=0, description="earlier versions kept per document in the index folder's history; 0: no limit"
+    )
+    history_max_age_days: float = Field(
+        default=0.0, ge=0, description="earlier versions older than this are pruned (logged), in days; 0: no limit"
+    )
+    history_max_bytes: int = Field(
+        default=1 << 30, ge=0,
+        description="bytes the history may hold, oldest pruned first (logged); 0: no limit. A document's newest "
+        "earlier version is never pruned",
     )
     url: str | None = Field(
         default=None,
         description="a running citeqa service (e.g. http://127.0.0.1:8000) that `citeqa ask` sends its question to, "
         "instead of loading the index itself",
     )
-    api_key: str | None = Field(
+    api_key: SecretStr | None = Field(
         default=None, repr=False,
         description="the key `citeqa ask --url` and the Haystack retriever send to a service that has keys",
     )
@@ -203,25 +256,46 @@ class Settings(BaseSettings):
             raise ValueError(f"default_k ({self.default_k}) must not exceed max_k ({self.max_k})")
         return self
 
-    def keys(self) -> list[str]:
-        """The API keys: ``api_keys`` and the lines of ``api_keys_file``; empty means no auth.
+    @field_serializer("api_keys", "api_key", when_used="json")
+    def _secret_json(self, value: SecretStr | str | None, info: SerializationInfo) -> str | None:
+        # Masked in every dump but the one that carries settings to this service's own processes.
+        if value is None:
+            return None
+        if (info.context or {}).get("carry_secrets"):
+            return value.get_secret_value() if isinstance(value, SecretStr) else value
+        return str(SecretStr(value) if isinstance(value, str) else value)
+
+    def carried_json(self) -> str:
+        """These settings as JSON with the secrets in clear, for this service's own worker and
+        Ray replica processes (:func:`Settings.model_validate_json` reads it); never log it."""
+        return self.model_dump_json(context={"carry_secrets": True})
+
+    def key_ring(self, doc_ids: Sequence[str] | None = None) -> KeyRing:
+        """The API keys: ``api_keys``, the lines of ``api_keys_file`` and the keys file's named keys;
+        empty means no auth.
+
+        Args:
+            doc_ids: the corpus's document ids, against which each key's globs are checked (a glob
+                matching none is refused); None: not checked.
 
         Raises:
-            ValueError: ``api_keys_file`` cannot be read, or the key settings are set but hold no
-                key (``" , "``, a file of comments): serving without keys then would not be
-                what was asked for.
+            KeysFileError: a keys file that cannot be read or is malformed (the message names the
+                line), or key settings that are set but hold no key.
         """
-        keys = [k.strip() for k in self.api_keys.split(",") if k.strip()]
-        if self.api_keys_file is not None:
-            try:
-                lines = self.api_keys_file.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ValueError(f"cannot read api_keys_file {str(self.api_keys_file)!r}: {exc}") from exc
-            keys += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-        if not keys and (self.api_keys.strip() or self.api_keys_file is not None):
-            raise ValueError("CITEQA_API_KEYS / CITEQA_API_KEYS_FILE are set but hold no key; set a key, "
-                             "or unset both to serve without keys")
-        return keys
+        return key_ring(self.api_keys, self.api_keys_file, self.keys_file, doc_ids)
+
+    def keys(self) -> list[str]:
+        """The secrets of every key (:meth:`key_ring`); empty means no auth.
+
+        Raises:
+            KeysFileError: as :meth:`key_ring`.
+        """
+        return [k.secret.get_secret_value() for k in self.key_ring().keys]
+
+    def retention(self) -> Retention:
+        """How much document history to keep (``history_*``)."""
+        return Retention(keep=self.history_keep, max_age_days=self.history_max_age_days,
+                         max_bytes=self.history_max_bytes)
 
     def check_locations(self) -> None:
         """Refuse an index folder that cannot work, before anything is loaded or built.

@@ -70,7 +70,7 @@ def run(settings: Settings, workers: int) -> None:
     with the index already up to date."""
     import uvicorn
 
-    os.environ[SETTINGS_ENV] = worker_settings(settings, workers).model_dump_json()
+    os.environ[SETTINGS_ENV] = worker_settings(settings, workers).carried_json()
     # The workers compare their parent with this process: one that finds another parent (this
     # process was killed while it loaded, or before it started) stops.
     os.environ[SUPERVISOR_ENV] = str(os.getpid())

@@ -8,6 +8,13 @@ file is written to a hidden temporary file beside its target (the reader skips h
 and renamed over it, so a reader never sees half a file. If the re-index fails, or the new file is
 not indexable (the reader skipped it), the previous bytes are put back and the previous index keeps
 serving: the build itself swaps versions atomically (:mod:`citeqa.index.store`).
+
+No write destroys the only copy of a file: before a replace, a delete or a restore changes the
+corpus folder, the file's bytes are saved, fsynced, in the index folder's history
+(:mod:`citeqa.service.history`), from which ``citeqa restore`` and ``POST
+/documents/{id}/restore`` bring them back. The whole write, from that save to the re-index, holds
+the index folder's build lock, so writes of two processes (a server, ``citeqa restore``) never
+interleave.
 """
 
 from __future__ import annotations
@@ -20,11 +27,14 @@ import secrets
 import stat
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from citeqa.corpus.errors import CorpusError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
+from citeqa.index.store import build_lock
 from citeqa.service.engine import Engine
+from citeqa.service.history import Action, History, Version
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
 from citeqa.service.settings import builtin_corpus
 
@@ -214,7 +224,42 @@ _NOT_CHARSETS = frozenset({
 })
 
 
-def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None = None) -> tuple[Engine, bool]:
+def displace(path: Path, doc_id: str, data: bytes | None, history: History, action: Action,
+             key: str | None) -> tuple[bytes | None, list[Path]]:
+    """Change one corpus file, its current bytes saved first: save them in ``history`` (fsynced),
+    then write ``data`` over the file atomically, or remove it when ``data`` is None. A crash at
+    any moment leaves the old or the new file, and the old bytes in the history once the file may
+    have changed (the SIGKILL test in tests/service/test_history.py checks it). The caller holds
+    the build lock.
+
+    Returns:
+        The previous bytes (None: there was no file) and the folders made for the new file.
+
+    Raises:
+        DocumentNotFoundError: ``data`` is None and there is no file to remove.
+        ConflictError: the path holds something other than a regular file.
+        StorageError: the history or the file cannot be written (then the file is unchanged).
+    """
+    previous = _regular_file_bytes(path)
+    if data is None and previous is None:
+        raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")
+    if previous is not None and previous != data:  # equal bytes: nothing is lost, nothing saved
+        history.save(doc_id, previous, action, key)
+    if data is None:
+        path.unlink()
+        return previous, []
+    made = _missing_folders(path)
+    try:
+        _write_atomically(path, data)
+    except OSError as exc:
+        _remove_folders(made)
+        raise StorageError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
+    return previous, made
+
+
+def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None = None, *,
+                 history: History | None = None, key: str | None = None,
+                 action: Action = "replace") -> tuple[Engine, bool]:
     """Write a document into the corpus folder and re-index.
 
     Args:
@@ -223,6 +268,10 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         data: the file's bytes (any supported format).
         charset: the encoding the upload declared (``Content-Type: text/plain; charset=gbk``);
             a text format is then written as UTF-8 (:func:`as_utf8`).
+        history: where the file's previous bytes are saved first (default: the index folder's,
+            with the settings' retention).
+        key: the API key's name, recorded with the saved bytes.
+        action: what the history records as having displaced them (``restore`` for a restore).
 
     Returns:
         The engine over the new index version, and whether the document was created (False:
@@ -232,7 +281,8 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         ForbiddenPathError: an id no file may be written under.
         ConflictError: an empty body, a file the reader cannot index (the reason is given;
             nothing is changed), or a corpus folder that is gone.
-        StorageError: the file or the index could not be written (nothing is changed).
+        StorageError: the previous bytes could not be saved, or the file or the index could not
+            be written (nothing is changed).
     """
     _refuse_builtin(engine.settings.corpus_dir)
     _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
@@ -240,7 +290,7 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
     data = as_utf8(doc_id, data, charset)
-    previous = _regular_file_bytes(path)
+    history = history or history_of(engine)
 
     def indexed(updated: Engine) -> None:
         skipped = {s.doc_id: s.reason for s in updated.index.manifest.skipped}
@@ -249,40 +299,69 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         if doc_id not in updated.index.documents:
             raise ConflictError(f"{doc_id!r} was written but not indexed")
 
-    made = _missing_folders(path)
-    try:
-        _write_atomically(path, data)
-    except OSError as exc:
-        _remove_folders(made)
-        raise StorageError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
-    try:
-        return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
-    except (ValueError, CorpusError) as exc:
-        raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
-    except OSError as exc:  # the index folder could not be written: the file was taken back
-        raise StorageError(f"cannot index {doc_id!r} (nothing was changed): {exc}") from exc
+    with build_lock(engine.settings.index_dir):
+        previous, made = displace(path, doc_id, data, history, action, key)
+        try:
+            return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
+        except (ValueError, CorpusError) as exc:
+            raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
+        except OSError as exc:  # the index folder could not be written: the file was taken back
+            raise StorageError(f"cannot index {doc_id!r} (nothing was changed): {exc}") from exc
 
 
-def delete_document(engine: Engine, doc_id: str) -> Engine:
-    """Remove a document from the corpus folder and re-index.
+def delete_document(engine: Engine, doc_id: str, *, history: History | None = None,
+                    key: str | None = None) -> Engine:
+    """Remove a document from the corpus folder and re-index; its bytes are saved in the history
+    first (``history``, ``key``: as for :func:`put_document`).
 
     Raises:
         ForbiddenPathError: an id no file may be written under.
         ConflictError: removing it would leave nothing to index (nothing is changed), or the
             corpus folder is gone.
-        StorageError: the index folder cannot be written (nothing is changed).
+        StorageError: the bytes could not be saved, or the index folder cannot be written
+            (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
     """
     _refuse_builtin(engine.settings.corpus_dir)
     _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
-    previous = _regular_file_bytes(path)
-    if previous is None:
-        raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")
-    path.unlink()
-    try:
-        return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
-    except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
-        raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc
-    except OSError as exc:  # the index folder could not be written: the file was put back
-        raise StorageError(f"cannot delete {doc_id!r} (nothing was changed): {exc}") from exc
+    history = history or history_of(engine)
+    with build_lock(engine.settings.index_dir):
+        previous, _ = displace(path, doc_id, None, history, "delete", key)
+        try:
+            return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
+        except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
+            raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc
+        except OSError as exc:  # the index folder could not be written: the file was put back
+            raise StorageError(f"cannot delete {doc_id!r} (nothing was changed): {exc}") from exc
+
+
+def history_of(engine: Engine) -> History:
+    """The history of the engine's index folder, with its settings' retention."""
+    return History(engine.settings.index_dir, engine.settings.retention())
+
+
+def restore_document(engine: Engine, doc_id: str, at: datetime | None = None, sha256: str | None = None, *,
+                     key: str | None = None) -> tuple[Engine, Version]:
+    """Put a saved version of a document back into the corpus folder and re-index; the bytes it
+    replaces (if any) are saved first, so a restore can itself be undone.
+
+    Args:
+        at, sha256: which version (:meth:`History.find`): the newest saved by default.
+
+    Returns:
+        The engine over the new index version, and the version restored.
+
+    Raises:
+        DocumentNotFoundError: no such saved version.
+        BadRequestError: a malformed ``sha256`` prefix.
+        ForbiddenPathError, ConflictError, StorageError: as :func:`put_document`.
+    """
+    history = history_of(engine)
+    with build_lock(engine.settings.index_dir):
+        version = history.find(doc_id, at, sha256)
+        data = history.read(version)
+        updated, _ = put_document(engine, doc_id, data, history=history, key=key, action="restore")
+    log.info("citeqa: restored %s to version %s (saved %s) for %s", doc_id, version.sha256[:12], version.saved_at,
+             key or "no key")
+    return updated, version

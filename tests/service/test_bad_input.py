@@ -141,7 +141,7 @@ def test_openapi_fuzz_never_a_server_error(live_server: LiveServer) -> None:
 def test_openapi_fuzz_of_document_writes_and_with_a_key_never_a_server_error(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus)
-    config = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    config = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", writable=True)
     with serving(config, Engine.start(config, model=model)) as url:
         assert _fuzz(url, {"PUT", "DELETE"}) == {"/documents/{doc_id}"}
         assert httpx.get(f"{url}/readyz").status_code == 200

@@ -26,7 +26,7 @@ def writable(model, tmp_path: Path) -> Iterator[tuple[httpx.Client, Path]]:  # t
     corpus = tmp_path / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus)
     (tmp_path / "outside.txt").write_text("secret outside the corpus", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", api_keys=KEY)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", api_keys=KEY, writable=True)
     engine = Engine.start(settings, model=model)
     with serving(settings, engine) as url, \
             httpx.Client(base_url=url, timeout=60, headers={"Authorization": f"Bearer {KEY}"}) as http:
@@ -127,7 +127,7 @@ def test_concurrent_writes_serialise(writable: tuple[httpx.Client, Path]) -> Non
 def test_uploads_over_the_limit_get_413(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", max_upload_bytes=2048)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", max_upload_bytes=2048, writable=True)
     with serving(settings, Engine.start(settings, model=model)) as url:
         response = httpx.put(f"{url}/documents/big.txt", content=b"x" * 5000)
         assert response.status_code == 413 and response.json()["error"] == "RequestTooLarge"
@@ -153,7 +153,7 @@ def test_deleting_the_last_document_is_refused(model, tmp_path: Path) -> None:  
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "only.txt").write_text("The only document says the tide rises twice a day.", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", writable=True)
     with serving(settings, Engine.start(settings, model=model)) as url:
         response = httpx.delete(f"{url}/documents/only.txt")
         assert response.status_code == 409 and "only.txt" in response.json()["detail"]
@@ -187,7 +187,7 @@ def test_an_upload_in_its_declared_charset_is_read_as_declared(writable: tuple[h
 
 
 def test_the_builtin_corpus_is_read_only(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    settings = Settings(index_dir=tmp_path / "index")  # the default corpus: the one shipped in the package
+    settings = Settings(index_dir=tmp_path / "index", writable=True)  # the default corpus: the one shipped in the package
     before = sorted(p.name for p in BUILTIN_CORPUS.iterdir())
     with serving(settings, Engine.start(settings, model=model)) as url, httpx.Client(base_url=url, timeout=30) as http:
         put = http.put("/documents/mine.txt", content=b"A note of mine.", headers={"content-type": "text/plain"})
@@ -210,7 +210,7 @@ def test_a_build_that_overlapped_a_write_never_drops_it(
 
     corpus = tmp_path / "corpus"
     shutil.copytree(BUILTIN_CORPUS, corpus)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", writable=True)
     engine = Engine.start(settings, model=model)
     snapshot_taken, written = threading.Event(), threading.Event()
     real_ensure_index = engine_module.ensure_index

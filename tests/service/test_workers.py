@@ -97,7 +97,7 @@ def _spawn(corpus_dir: Path, index_dir: Path) -> tuple[subprocess.Popen[bytes], 
     port = free_port()
     env = {**os.environ, "CITEQA_RELOAD_INTERVAL": "0.2", "CITEQA_QUERY_CACHE": "0", "HF_HUB_OFFLINE": "1"}
     citeqa = str(Path(sys.executable).parent / "citeqa")
-    parent = subprocess.Popen([citeqa, "serve", "--workers", "2", "--port", str(port), "--corpus", str(corpus_dir),
+    parent = subprocess.Popen([citeqa, "serve", "--workers", "2", "--writable", "--port", str(port), "--corpus", str(corpus_dir),
                                "--index", str(index_dir)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return parent, f"http://127.0.0.1:{port}", port
