@@ -15,6 +15,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from citeqa.index.embedding import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, default_cache_dir
+from citeqa.service.errors import SettingsError
 
 
 
@@ -207,7 +208,7 @@ class Settings(BaseSettings):
         """The API keys: ``api_keys`` and the lines of ``api_keys_file``; empty means no auth.
 
         Raises:
-            ValueError: ``api_keys_file`` cannot be read, or the key settings are set but hold no
+            SettingsError: ``api_keys_file`` cannot be read, or the key settings are set but hold no
                 key (``" , "``, a file of comments): serving without keys then would not be
                 what was asked for.
         """
@@ -216,27 +217,27 @@ class Settings(BaseSettings):
             try:
                 lines = self.api_keys_file.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError) as exc:
-                raise ValueError(f"cannot read api_keys_file {str(self.api_keys_file)!r}: {exc}") from exc
+                raise SettingsError(f"cannot read api_keys_file {str(self.api_keys_file)!r}: {exc}") from exc
             keys += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
         if not keys and (self.api_keys.strip() or self.api_keys_file is not None):
-            raise ValueError("CITEQA_API_KEYS / CITEQA_API_KEYS_FILE are set but hold no key; set a key, "
-                             "or unset both to serve without keys")
+            raise SettingsError("CITEQA_API_KEYS / CITEQA_API_KEYS_FILE are set but hold no key; set a key, "
+                                "or unset both to serve without keys")
         return keys
 
     def check_locations(self) -> None:
         """Refuse an index folder that cannot work, before anything is loaded or built.
 
         Raises:
-            ValueError: the index folder is a file, or is the corpus folder itself (its files
+            SettingsError: the index folder is a file, or is the corpus folder itself (its files
                 would then be read as documents; a subfolder is fine, the reader skips index
                 folders).
         """
         if self.index_dir.exists() and not self.index_dir.is_dir():
-            raise ValueError(f"the index folder {str(self.index_dir)!r} is a file; --index takes a folder")
+            raise SettingsError(f"the index folder {str(self.index_dir)!r} is a file; --index takes a folder")
         if self.index_dir.resolve() == self.corpus_dir.resolve():
-            raise ValueError(f"the index folder is the corpus folder {str(self.corpus_dir)!r}: its files would be "
-                             "read as documents; give --index another folder (by default it lives in the user's "
-                             "data folder)")
+            raise SettingsError(f"the index folder is the corpus folder {str(self.corpus_dir)!r}: its files would be "
+                                "read as documents; give --index another folder (by default it lives in the user's "
+                                "data folder)")
 
     def host_names(self) -> list[str]:
         """The Host names allowed (lower case, no port); ``["*"]`` allows any."""

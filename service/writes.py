@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from citeqa.corpus.errors import CorpusError
+from citeqa.index.errors import IndexStoreError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
 from citeqa.service.engine import Engine
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
@@ -231,7 +232,8 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
     Raises:
         ForbiddenPathError: an id no file may be written under.
         ConflictError: an empty body, a file the reader cannot index (the reason is given;
-            nothing is changed), or a corpus folder that is gone.
+            nothing is changed), a corpus folder that is gone, or an index the build refuses to
+            replace (``rebuild = never``).
         StorageError: the file or the index could not be written (nothing is changed).
     """
     _refuse_builtin(engine.settings.corpus_dir)
@@ -257,7 +259,9 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         raise StorageError(f"cannot write {doc_id!r}: {exc.strerror or exc}") from exc
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
-    except (ValueError, CorpusError) as exc:
+    # citeqa's own errors only: any other exception (a ValueError too) is a bug, and goes on to the
+    # app's handler, which logs its traceback and answers 500 InternalError.
+    except (CorpusError, IndexStoreError) as exc:
         raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
     except OSError as exc:  # the index folder could not be written: the file was taken back
         raise StorageError(f"cannot index {doc_id!r} (nothing was changed): {exc}") from exc
@@ -268,8 +272,8 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
 
     Raises:
         ForbiddenPathError: an id no file may be written under.
-        ConflictError: removing it would leave nothing to index (nothing is changed), or the
-            corpus folder is gone.
+        ConflictError: removing it would leave nothing to index (nothing is changed), the
+            corpus folder is gone, or the build refuses to replace the index (``rebuild = never``).
         StorageError: the index folder cannot be written (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
     """
@@ -282,7 +286,7 @@ def delete_document(engine: Engine, doc_id: str) -> Engine:
     path.unlink()
     try:
         return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
-    except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
+    except (CorpusError, IndexStoreError) as exc:  # e.g. the last document: nothing indexable is left
         raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc
     except OSError as exc:  # the index folder could not be written: the file was put back
         raise StorageError(f"cannot delete {doc_id!r} (nothing was changed): {exc}") from exc
