@@ -25,6 +25,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from citeqa.corpus.errors import BinaryFileError, EmptyDocumentError, EncodingError
+
 #: BOM -> Python codec name, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -64,17 +66,20 @@ def decode_text(data: bytes, declared: str | None = None) -> Decoded:
         The text and the encoding used.
 
     Raises:
-        ValueError: binary content (a NUL byte without a UTF-16/32 BOM), bytes invalid in the BOM's
-            or the declared encoding, an encoding that cannot be detected, or only whitespace.
+        BinaryFileError: binary content (a NUL byte without a UTF-16/32 BOM, or over a tenth
+            control characters).
+        EncodingError: bytes invalid in the BOM's or the declared encoding, or an encoding that
+            cannot be detected.
+        EmptyDocumentError: empty, or only whitespace.
     """
     text, encoding = _decode(data, declared)
     if "\x00" in text:
-        raise ValueError("binary file (contains NUL characters)")
+        raise BinaryFileError("binary file (contains NUL characters)")
     controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
     if controls > 0.1 * len(text):  # text has a few at most (a form feed, a stray escape)
-        raise ValueError(f"binary file ({controls} of {len(text)} characters are control characters)")
+        raise BinaryFileError(f"binary file ({controls} of {len(text)} characters are control characters)")
     if not text.strip():
-        raise ValueError("empty or whitespace-only file")
+        raise EmptyDocumentError("empty or whitespace-only file")
     return Decoded(text, encoding)
 
 
@@ -84,12 +89,12 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(codec), f"{codec} (BOM)"
             except UnicodeDecodeError as exc:
-                raise ValueError(f"starts with a {codec} byte-order mark but is not valid {codec} "
-                                 f"(byte {exc.start + len(bom)}: {exc.reason})") from exc
+                raise EncodingError(f"starts with a {codec} byte-order mark but is not valid {codec} "
+                                    f"(byte {exc.start + len(bom)}: {exc.reason})") from exc
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise ValueError("binary file (contains NUL bytes)")
+            raise BinaryFileError("binary file (contains NUL bytes)")
         return utf16
     try:
         return data.decode("utf-8"), "utf-8"
@@ -102,12 +107,12 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         try:
             return data.decode(declared), f"{codecs.lookup(declared).name} (declared)"
         except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid UTF-8 ({utf8_error}) nor the declared encoding {declared} "
-                             f"(byte {exc.start}: {exc.reason})") from exc
+            raise EncodingError(f"not valid UTF-8 ({utf8_error}) nor the declared encoding {declared} "
+                                f"(byte {exc.start}: {exc.reason})") from exc
     encoding = _detect(data)
     if encoding is None:
-        raise ValueError(f"not valid UTF-8 ({utf8_error}) and its encoding could not be detected; "
-                         "declare it with CITEQA_ENCODING (e.g. cp1252)")
+        raise EncodingError(f"not valid UTF-8 ({utf8_error}) and its encoding could not be detected; "
+                            "declare it with CITEQA_ENCODING (e.g. cp1252)")
     return data.decode(encoding), f"{encoding} (detected)"
 
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from citeqa.corpus.errors import DamagedFileError
 from citeqa.corpus.text_layer import Heading, TextLayer, join_blocks, open_office_file
 
 CELL_SEPARATOR = " | "
@@ -137,14 +138,16 @@ def docx_layer(data: bytes) -> TextLayer:
         The text, its headings and title.
 
     Raises:
-        ValueError: not a readable .docx file (not a zip, no document part, damaged XML; an
+        DamagedFileError: not a readable .docx file (not a zip, no document part, damaged XML; an
             encrypted document is an OLE container, not a zip).
+        ZipBombError: a part that would expand too far
+            (:func:`~citeqa.corpus.text_layer.check_expanded_sizes`).
     """
     import docx
 
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValueError("password-protected or legacy Word file (an OLE container, not a .docx zip); "
-                         "save an unprotected .docx")
+        raise DamagedFileError("password-protected or legacy Word file (an OLE container, not a .docx zip); "
+                               "save an unprotected .docx")
     document = open_office_file(docx.Document, data, ".docx")
     blocks: list[str] = []
     heading_levels: list[int | None] = []

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from citeqa.corpus.decoding import decode_text, html_declared_encoding
+from citeqa.corpus.errors import DamagedFileError, UnreadableFileError
 from citeqa.corpus.html_text import html_layer
 from citeqa.corpus.text_layer import Heading, TextLayer, check_expanded_sizes, join_blocks
 
@@ -38,8 +39,9 @@ def epub_layer(data: bytes) -> TextLayer:
         The chapters' text in spine order, their headings and the book's title.
 
     Raises:
-        ValueError: not a readable EPUB (not a zip, no container or package file, bad XML, a
-            part that would expand too far: :func:`~citeqa.corpus.text_layer.check_expanded_sizes`).
+        DamagedFileError: not a readable EPUB (not a zip, no container or package file, bad XML).
+        ZipBombError: a part that would expand too far
+            (:func:`~citeqa.corpus.text_layer.check_expanded_sizes`).
     """
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
@@ -47,11 +49,11 @@ def epub_layer(data: bytes) -> TextLayer:
         container = ElementTree.fromstring(book.read(_CONTAINER))
         rootfile = container.find(".//c:rootfile", _NS)
         if rootfile is None or not rootfile.get("full-path"):
-            raise ValueError(f"{_CONTAINER} names no package file")
+            raise DamagedFileError(f"{_CONTAINER} names no package file")
         opf_path = rootfile.get("full-path", "")
         package = ElementTree.fromstring(book.read(opf_path))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
-        raise ValueError(f"not a readable EPUB ({type(exc).__name__}: {exc})") from exc
+        raise DamagedFileError(f"not a readable EPUB ({type(exc).__name__}: {exc})") from exc
     base = posixpath.dirname(opf_path)
     items = {item.get("id"): item.get("href", "") for item in package.iterfind(".//opf:manifest/opf:item", _NS)}
     chapters: list[str] = []
@@ -69,7 +71,7 @@ def epub_layer(data: bytes) -> TextLayer:
         raw = book.read(info)
         try:  # EPUB 3.3 allows UTF-8 and UTF-16 chapters; older books declare others
             chapter = decode_text(raw, html_declared_encoding(raw)).text
-        except ValueError:
+        except UnreadableFileError:
             continue  # an empty chapter (a cover page's image only) has nothing to read
         layer = html_layer(chapter)
         if layer.text.strip():

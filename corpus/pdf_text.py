@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from citeqa.corpus.errors import DamagedFileError, EmptyDocumentError, NoTextLayerError
 from citeqa.corpus.text_layer import TextLayer, join_blocks
 
 PAGE_SEPARATOR = "\n\n"
@@ -52,8 +53,9 @@ def pdf_layer(data: bytes) -> TextLayer:
         the document information dictionary when set.
 
     Raises:
-        ValueError: the file is not a PDF PDFium can open (damaged, encrypted with a password), has
-            no page, or has no text layer (a scan: OCR is not supported).
+        DamagedFileError: the file is not a PDF PDFium can open (damaged, encrypted with a password).
+        EmptyDocumentError: the PDF has no page.
+        NoTextLayerError: its pages have no text layer (a scan: OCR is not supported).
     """
     import pypdfium2 as pdfium  # imported here: only PDF files need PDFium
 
@@ -61,10 +63,10 @@ def pdf_layer(data: bytes) -> TextLayer:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         hint = "save an unprotected copy" if "password" in str(exc).lower() else "the file may be damaged or truncated"
-        raise ValueError(f"PDF cannot be opened ({exc}); {hint}") from exc
+        raise DamagedFileError(f"PDF cannot be opened ({exc}); {hint}") from exc
     try:
         if len(pdf) == 0:
-            raise ValueError("PDF has no page")
+            raise EmptyDocumentError("PDF has no page")
         texts = []
         for i in range(len(pdf)):
             page = pdf[i]
@@ -76,7 +78,7 @@ def pdf_layer(data: bytes) -> TextLayer:
     finally:
         pdf.close()
     if not any(t.strip() for t in texts):
-        raise ValueError(f"no text layer in {len(texts)} page(s) (a scanned PDF?); OCR not supported")
+        raise NoTextLayerError(f"no text layer in {len(texts)} page(s) (a scanned PDF?); OCR not supported")
     text, starts = join_blocks(texts, PAGE_SEPARATOR)
     running = _running_lines(texts, starts)
     title = None if _JUNK_TITLE.search(metadata_title) else metadata_title or None

@@ -49,7 +49,9 @@ def pptx_layer(data: bytes) -> TextLayer:
         The text of every slide, ``pages`` giving each slide's start, slide titles as headings.
 
     Raises:
-        ValueError: not a readable .pptx file.
+        DamagedFileError: not a readable .pptx file.
+        ZipBombError: a part that would expand too far
+            (:func:`~citeqa.corpus.text_layer.check_expanded_sizes`).
     """
     from pptx import Presentation
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from citeqa.corpus.decoding import decode_text, html_declared_encoding
-from citeqa.corpus.errors import CorpusNotFoundError, EmptyCorpusError
+from citeqa.corpus.errors import CorpusNotFoundError, EmptyCorpusError, EmptyDocumentError, UnreadableFileError
 from citeqa.corpus.text_layer import Heading, TextLayer
 
 DocumentFormat = Literal["text", "markdown", "rst", "csv", "html", "pdf", "docx", "pptx", "epub"]
@@ -175,8 +175,8 @@ def list_corpus_files(root: Path) -> list[tuple[str, Path]]:
             try:
                 path.resolve().relative_to(resolved_root)
             except (ValueError, OSError, RuntimeError):
-                # A symlink pointing outside the corpus is not part of it; a symlink loop
-                # (RuntimeError on Python 3.11) leads nowhere.
+                # A symlink pointing outside the corpus is not part of it (relative_to raises
+                # ValueError); a symlink loop (RuntimeError on Python 3.11) leads nowhere.
                 continue
             # A name that is not valid UTF-8 (surrogate-escaped by Python) cannot be a JSON doc id:
             # it is listed with its bytes escaped, and read_document says why it is skipped.
@@ -214,8 +214,11 @@ def read_layer(data: bytes, format: DocumentFormat, encoding: str | None = None)
         The text layer and, for text formats, the encoding it was decoded with.
 
     Raises:
-        ValueError: the file cannot be read as that format, or holds no text; the message is the
-            reason reported for the skipped file.
+        UnreadableFileError: the file cannot be read as that format (a subclass says why:
+            :class:`~citeqa.corpus.errors.BinaryFileError`, ``EncodingError``, ``DamagedFileError``,
+            ``NoTextLayerError``, ``ZipBombError``), or holds no text (``EmptyDocumentError``); the
+            message is the reason reported for the skipped file. A library may raise others on a
+            file it chokes on (:func:`document_from_bytes` reports those with their type).
     """
     # Readers are imported here: `citeqa ask` against a built index needs none of them.
     if format in TEXT_FORMATS:
@@ -239,7 +242,7 @@ def read_layer(data: bytes, format: DocumentFormat, encoding: str | None = None)
             from citeqa.corpus.epub_text import epub_layer as binary_reader
         layer, found = binary_reader(data), None
     if not layer.text.strip():
-        raise ValueError("no text in the file" if format in TEXT_FORMATS else f"no text found in this {format} file")
+        raise EmptyDocumentError("no text in the file" if format in TEXT_FORMATS else f"no text found in this {format} file")
     return layer, found
 
 
@@ -287,7 +290,7 @@ def document_from_bytes(doc_id: str, data: bytes, encoding: str | None = None) -
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         layer, found = read_layer(data, format, encoding)
-    except ValueError as exc:
+    except UnreadableFileError as exc:
         return SkippedFile(doc_id, str(exc), sha256, len(data))
     except RecursionError:
         return SkippedFile(doc_id, f"{format} structure nested too deeply to read", sha256, len(data))

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TypeVar
 
+from citeqa.corpus.errors import DamagedFileError, ZipBombError
+
 _T = TypeVar("_T")
 
 #: A half-open ``[start, end)`` code-point span of a text layer.
@@ -113,17 +115,17 @@ def check_expanded_sizes(book: zipfile.ZipFile, kind: str) -> None:
     :data:`MAX_EXPANDED_BYTES` together.
 
     Raises:
-        ValueError: naming ``kind``, the part and its size.
+        ZipBombError: naming ``kind``, the part and its size.
     """
     total = 0
     for info in book.infolist():
         if info.file_size > MAX_PART_BYTES:
-            raise ValueError(f"{kind} part {info.filename} expands to {info.file_size} bytes (limit {MAX_PART_BYTES}; "
-                             "refused as a possible zip bomb)")
+            raise ZipBombError(f"{kind} part {info.filename} expands to {info.file_size} bytes (limit {MAX_PART_BYTES}; "
+                               "refused as a possible zip bomb)")
         total += info.file_size
     if total > MAX_EXPANDED_BYTES:
-        raise ValueError(f"{kind} file expands to {total} bytes (limit {MAX_EXPANDED_BYTES}; refused as a possible "
-                         "zip bomb)")
+        raise ZipBombError(f"{kind} file expands to {total} bytes (limit {MAX_EXPANDED_BYTES}; refused as a possible "
+                           "zip bomb)")
 
 
 def open_office_file(load: Callable[[IO[bytes]], _T], data: bytes, kind: str) -> _T:
@@ -131,18 +133,18 @@ def open_office_file(load: Callable[[IO[bytes]], _T], data: bytes, kind: str) ->
     expanded sizes are checked (:func:`check_expanded_sizes`).
 
     Raises:
-        ValueError: naming ``kind`` and what the library found wrong (not a zip, a missing part,
-            damaged XML: lxml and the python-docx/pptx libraries raise many exception types), or
-            a part that would expand too far.
+        DamagedFileError: naming ``kind`` and what the library found wrong (not a zip, a missing
+            part, damaged XML: lxml and the python-docx/pptx libraries raise many exception types).
+        ZipBombError: a part that would expand too far.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             check_expanded_sizes(book, kind)
     except zipfile.BadZipFile as exc:
-        raise ValueError(f"not a readable {kind} file ({type(exc).__name__}: {exc})") from exc
+        raise DamagedFileError(f"not a readable {kind} file ({type(exc).__name__}: {exc})") from exc
     try:
         return load(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ValueError(f"not a readable {kind} file ({type(exc).__name__}: {exc})") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:  # the libraries' own, on a damaged file
+        raise DamagedFileError(f"not a readable {kind} file ({type(exc).__name__}: {exc})") from exc
     except Exception as exc:  # noqa: BLE001 - any failure of a damaged file is a reason to skip it
-        raise ValueError(f"damaged {kind} file ({type(exc).__name__}: {exc})") from exc
+        raise DamagedFileError(f"damaged {kind} file ({type(exc).__name__}: {exc})") from exc

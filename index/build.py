@@ -20,6 +20,7 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 from citeqa.corpus.cleaning import clean_document
+from citeqa.corpus.errors import NoIndexableTextError
 from citeqa.corpus.reader import Corpus, Document
 from citeqa.index.ann import build_ann_index, index_type
 from citeqa.index.chunking import Chunk, chunk_document, table_row_texts
@@ -153,8 +154,10 @@ def build_index(
         The index as written; ``manifest.reused_chunks`` says how many chunks were not re-embedded.
 
     Raises:
-        ValueError: bad chunking parameters, no chunk at all (every document is boilerplate), or
-            neither ``model`` nor ``embed_texts``.
+        NoIndexableTextError: no chunk at all (every document is boilerplate); a
+            :class:`~citeqa.corpus.errors.CorpusError`, since it is the corpus that is wrong.
+        ValueError: bad chunking parameters, or neither ``model`` nor ``embed_texts`` (both the
+            caller's mistakes: settings validate chunking before any build).
         OSError: the index folder cannot be written (the previous index stays live).
     """
     started = time.perf_counter()
@@ -163,7 +166,7 @@ def build_index(
     reuse = reusable_rows(previous, corpus, model_name, chunking, backend)
     chunks, source_rows = _plan_chunks(corpus, chunking, reuse, previous, chunk_documents)
     if not chunks:
-        raise ValueError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
+        raise NoIndexableTextError(f"no indexable text in corpus {str(corpus.root)!r}: every line looks like boilerplate")
     # Every sentence gets its own vector too (see Chunk.sentences); a kept chunk keeps its
     # sentences' rows, found through the previous version's sentence offsets.
     # A table row's vector is made from the row with its column headers (table_row_texts); its

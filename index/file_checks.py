@@ -160,42 +160,49 @@ def read_faiss(path: Path, manifest: Manifest) -> faiss.Index:
     return index
 
 
+class _BadRecord(Exception):
+    """A ``chunks.jsonl`` record that is not a chunk; :func:`read_chunks` names the file and line.
+    Its own type, not ValueError, so that a bug in the parsing is not reported as a corrupt index."""
+
+
 def _parse_chunk(line: str) -> Chunk:
     """One ``chunks.jsonl`` record, checked field by field (no coercion: ``"12"`` is not a span).
 
     Raises:
-        ValueError: what is wrong with the record.
+        _BadRecord: what is wrong with the record.
     """
     try:
         record: Any = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not a JSON record ({exc.msg})") from exc
+        raise _BadRecord(f"not a JSON record ({exc.msg})") from exc
+    except ValueError as exc:  # json's other refusal: an integer over sys.get_int_max_str_digits() digits
+        raise _BadRecord(f"not a JSON record ({exc})") from exc
     if not isinstance(record, dict):
-        raise ValueError(f"a {type(record).__name__}, not a JSON object")
+        raise _BadRecord(f"a {type(record).__name__}, not a JSON object")
     if set(record) != _CHUNK_KEYS:
-        raise ValueError(f"keys {sorted(record)}, expected {sorted(_CHUNK_KEYS)}")
+        raise _BadRecord(f"keys {sorted(record)}, expected {sorted(_CHUNK_KEYS)}")
     for key in ("doc_id", "text", "context"):
         if not isinstance(record[key], str):
-            raise ValueError(f"{key} is {record[key]!r}, not a string")
+            raise _BadRecord(f"{key} is {record[key]!r}, not a string")
     for key in ("start", "end"):
         if type(record[key]) is not int:  # bool is an int subclass, and is no offset
-            raise ValueError(f"{key} is {record[key]!r}, not an integer")
+            raise _BadRecord(f"{key} is {record[key]!r}, not an integer")
     if not 0 <= record["start"] <= record["end"]:
-        raise ValueError(f"span [{record['start']}, {record['end']}) is not a span of a file")
+        raise _BadRecord(f"span [{record['start']}, {record['end']}) is not a span of a file")
     page = record["page"]
     if page is not None and (type(page) is not int or page < 1):
-        raise ValueError(f"page is {page!r}, not a page number or null")
+        raise _BadRecord(f"page is {page!r}, not a page number or null")
     headings = record["headings"]
     if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
-        raise ValueError(f"headings is {headings!r}, not a list of strings")
+        raise _BadRecord(f"headings is {headings!r}, not a list of strings")
     sentences = record["sentences"]
     if (not isinstance(sentences, list) or not sentences
             or not all(isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in sentences)):
-        raise ValueError(f"sentences is {str(sentences)[:80]}, not a non-empty list of [start, end] pairs")
+        raise _BadRecord(f"sentences is {str(sentences)[:80]}, not a non-empty list of [start, end] pairs")
     previous_end = 0
     for start, end in sentences:
         if not previous_end <= start < end <= len(record["text"]):
-            raise ValueError(f"sentence [{start}, {end}) is not an ordered span of the chunk's text")
+            raise _BadRecord(f"sentence [{start}, {end}) is not an ordered span of the chunk's text")
         previous_end = end
     return Chunk(record["doc_id"], record["start"], record["end"], record["text"], record["context"],
                  page, tuple(headings), tuple((s, e) for s, e in sentences))
@@ -210,7 +217,7 @@ def read_chunks(path: Path, manifest: Manifest) -> tuple[Chunk, ...]:
             for number, line in enumerate(handle, start=1):
                 try:
                     chunk = _parse_chunk(line)
-                except ValueError as exc:
+                except _BadRecord as exc:
                     raise IndexCorruptError(f"{path} line {number}: {exc}") from exc
                 if chunk.doc_id not in manifest.documents:
                     raise IndexCorruptError(

@@ -20,7 +20,7 @@ from citeqa.corpus.errors import CorpusError, CorpusNotFoundError
 from citeqa.index.errors import IndexStoreError
 from citeqa.index.store import read_manifest
 from citeqa.service.client import CiteqaError
-from citeqa.service.errors import DocumentNotFoundError, OpenBindError, PortInUseError, ServiceError
+from citeqa.service.errors import DocumentNotFoundError, OpenBindError, PortInUseError, ServiceError, SettingsError
 from citeqa.service.schemas import AskResponse
 from citeqa.service.settings import Settings, is_loopback
 
@@ -52,7 +52,7 @@ def make_settings(corpus: Path | None, index: Path | None, **overrides: Any) -> 
 
     Raises:
         pydantic.ValidationError: a value is out of range.
-        ValueError: an index folder that cannot work, or key settings that cannot be used
+        SettingsError: an index folder that cannot work, or key settings that cannot be used
             (:meth:`Settings.check_locations`, :meth:`Settings.keys`).
     """
     values = {"corpus_dir": corpus, "index_dir": index, **overrides}
@@ -242,15 +242,15 @@ def serve(
     # The keys' globs against the corpus, and writes beyond loopback: said now, not after loading.
     check_write_mode(settings, settings.key_ring(corpus_ids(settings) if settings.keys_file is not None else None))
     if shards and settings.ray_address is None:
-        raise ValueError("--shards needs --ray (one process holds the whole index)")
+        raise SettingsError("--shards needs --ray (one process holds the whole index)")
     if settings.workers > 1 and settings.ray_address is not None:
-        raise ValueError("--workers is for one machine; with --ray, --replicas sets how many processes serve")
+        raise SettingsError("--workers is for one machine; with --ray, --replicas sets how many processes serve")
     if settings.workers > 1 and settings.reload_interval == 0:
-        raise ValueError("--workers needs CITEQA_RELOAD_INTERVAL above 0: a worker learns of a version another "
-                         "one built (a document written through it) by polling the index")
+        raise SettingsError("--workers needs CITEQA_RELOAD_INTERVAL above 0: a worker learns of a version another "
+                            "one built (a document written through it) by polling the index")
     if settings.workers > 1 and settings.watch:
-        raise ValueError("--watch needs one worker (each would re-index); with several, run `citeqa index` "
-                         "when the corpus changes: every worker picks up the new version")
+        raise SettingsError("--watch needs one worker (each would re-index); with several, run `citeqa index` "
+                            "when the corpus changes: every worker picks up the new version")
     check_port(settings.host, settings.port)
     if settings.ray_address is not None:
         serve_on_ray(settings, replicas, shards)
@@ -283,8 +283,8 @@ def serve_on_ray(settings: Settings, replicas: int, shards: int = 0) -> None:
     from citeqa.service.ray_cluster import connect
 
     if settings.watch:
-        raise ValueError("--watch is not available with --ray: run `citeqa index --ray` when the corpus changes "
-                         "(the replicas pick up each new index version)")
+        raise SettingsError("--watch is not available with --ray: run `citeqa index --ray` when the corpus changes "
+                            "(the replicas pick up each new index version)")
     assert settings.ray_address is not None
     connect(settings.ray_address, env=ray_serve.PROXY_ENV)
     ray_serve.preflight(settings, replicas, shards)  # before building: say now what cannot run
@@ -528,7 +528,11 @@ def main(argv: list[str] | None = None, *, known_errors: tuple[type[Exception], 
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         print(f"SettingsError: {details}", file=sys.stderr)
         sys.exit(1)
-    except (CorpusError, IndexStoreError, ServiceError, CiteqaError, OSError, ValueError, *known_errors) as exc:
+    # OSError stays: the expected ones are the user's (a file or folder that cannot be read or
+    # written, a full disk, a port or Ray head that does not answer: ConnectionError), and each
+    # says which path or address. No bare ValueError: citeqa raises its own types for what a user
+    # got wrong, so a ValueError here is a bug and keeps its traceback.
+    except (CorpusError, IndexStoreError, ServiceError, CiteqaError, OSError, *known_errors) as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(1)
 

@@ -162,8 +162,9 @@ def ensure_index(
 
     Raises:
         IndexMismatchError: the index is missing or stale and ``settings.rebuild == "never"``.
-        ValueError: nothing indexable in the corpus; an index folder that is a file or the corpus
-            folder (:meth:`~citeqa.service.settings.Settings.check_locations`).
+        citeqa.corpus.errors.NoIndexableTextError: nothing indexable in the corpus.
+        citeqa.service.errors.SettingsError: an index folder that is a file or the corpus folder
+            (:meth:`~citeqa.service.settings.Settings.check_locations`).
         OSError: the index folder cannot be written.
     """
     settings.check_locations()
@@ -380,7 +381,8 @@ class Engine:
         over the new version; ``self`` when nothing changed. The caller serialises calls.
 
         Raises:
-            citeqa.corpus.errors.CorpusError, ValueError, OSError: as :func:`ensure_index`.
+            citeqa.corpus.errors.CorpusError, citeqa.index.errors.IndexStoreError,
+            citeqa.service.errors.SettingsError, OSError: as :func:`ensure_index`.
         """
         if index_problem(self.settings) is None and current_version(self.settings.index_dir) == self.index.path:
             return self

@@ -13,7 +13,16 @@ Exception tree::
     │                         cannot be indexed, deleting the last one)    -> HTTP 409
     ├── StorageError          the corpus folder could not be written       -> HTTP 500
     ├── NotReadyError         model or index still loading, or failed       -> HTTP 503
-    └── KeysFileError         the API keys cannot be read or are malformed (start-up)
+    ├── SettingsError         settings or flags that cannot work together   (start-up: CLI exit 1)
+    │   └── KeysFileError     the API keys cannot be read or are malformed
+    ├── PortInUseError        the address to serve on is taken              (start-up: CLI exit 1)
+    ├── OpenBindError         binding beyond loopback without API keys      (start-up: CLI exit 1)
+    └── ClusterBusyError      the Ray cluster already serves citeqa, or its
+                              Serve proxy listens elsewhere                 (start-up: CLI exit 1)
+
+A ``ValueError`` is not among them: the CLI and the service report citeqa's own errors as
+``TypeName: message``, and anything else (a ``ValueError`` included) as the bug it is, with its
+traceback (HTTP 500 ``InternalError``).
 
 Why 403 and 409 rather than 422 for writes: the request itself is well formed (the OpenAPI schema
 accepts it); what is refused is writing *there* (403) or *this file* (409). RFC 9110 section 9.3.4
@@ -48,11 +57,6 @@ class ScopeError(ServiceError):
     """The request's API key does not hold the scope the route needs (``read``, ``write``, ``admin``)."""
 
 
-class KeysFileError(ServiceError):
-    """The API keys cannot be used: a keys file that cannot be read or parsed, a key without
-    scopes, a glob that matches no document (the message names the line)."""
-
-
 class ConflictError(ServiceError):
     """A write the corpus cannot take: the file cannot be indexed (empty, binary, unreadable) or
     deleting it would leave nothing to index."""
@@ -72,6 +76,25 @@ class NotReadyError(ServiceError):
 
 class OpenBindError(ServiceError):
     """``citeqa serve`` asked to bind beyond loopback without API keys."""
+
+
+class SettingsError(ServiceError):
+    """Settings or command-line flags that each pass validation but cannot be used: an index
+    folder that is a file or the corpus folder, an unreadable keys file or key settings that hold
+    no key, flags that exclude each other (``--workers`` with ``--ray``), a malformed Ray address.
+    Found at start-up, before anything is loaded. (A single out-of-range value is pydantic's
+    ``ValidationError``, which the CLI reports under the same name.)"""
+
+
+class KeysFileError(SettingsError):
+    """The API keys cannot be used: a keys file that cannot be read or parsed, a key without
+    scopes, a glob that matches no document (the message names the line), key settings that hold
+    no key."""
+
+
+class ClusterBusyError(ServiceError):
+    """``citeqa serve --ray`` cannot deploy: a citeqa application already runs on the cluster,
+    or the cluster's Serve proxy already listens on another address (it has one per cluster)."""
 
 
 #: The HTTP status of each error, as in the tree above.

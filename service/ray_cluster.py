@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.index.errors import RayUnavailableError
+from citeqa.service.errors import SettingsError
 
 #: Ray turns a loopback bootstrap address into the machine's network address before it connects
 #: (``ray._private.services.resolve_ip_for_localhost``), so a driver never reaches a cluster whose
@@ -47,12 +48,12 @@ def resolve_address(address: str) -> str:
     ``ray_current_cluster`` in Ray's temporary folder, ``RAY_TMPDIR`` or ``/tmp/ray``).
 
     Raises:
-        ValueError: a Ray Client address (``ray://``), or not ``host:port`` with a port in 1..65535.
+        SettingsError: a Ray Client address (``ray://``), or not ``host:port`` with a port in 1..65535.
         ConnectionError: ``auto`` and no cluster was ever started here.
     """
     if address.startswith("ray://"):
-        raise ValueError(f"{address} is a Ray Client address; citeqa joins as a driver: give the head's "
-                         "host:port (its GCS port, 6379 by default) from a machine of the cluster")
+        raise SettingsError(f"{address} is a Ray Client address; citeqa joins as a driver: give the head's "
+                            "host:port (its GCS port, 6379 by default) from a machine of the cluster")
     if address == "auto":
         address = os.environ.get("RAY_ADDRESS", "")
         if not address:
@@ -65,7 +66,7 @@ def resolve_address(address: str) -> str:
         return resolve_address(address)
     split = _split(address)
     if split is None or not split[0] or not 1 <= split[1] <= 65535:
-        raise ValueError(f"{address!r} is not a Ray address: give the head's host:port (port 1-65535) or 'auto'")
+        raise SettingsError(f"{address!r} is not a Ray address: give the head's host:port (port 1-65535) or 'auto'")
     return address
 
 
@@ -96,7 +97,7 @@ def connect(address: str, env: dict[str, str] | None = None, join_timeout_s: flo
     Raises:
         RayUnavailableError: ray is not installed, or ray was imported before a loopback address
             could be kept on loopback.
-        ValueError: not a Ray address (see :func:`resolve_address`).
+        SettingsError: not a Ray address (see :func:`resolve_address`).
         ConnectionError: nothing listens at the address (checked first, with a 5 s TCP connect:
             given a dead address, ``ray.init`` retries for minutes instead of failing), or what
             listens is not a Ray head (no gRPC handshake within ``join_timeout_s``).

@@ -33,7 +33,7 @@ from typing import Any
 from citeqa.index.lexical import Bm25Index
 from citeqa.index.shards import Shard, ShardMethod, split_rows
 from citeqa.index.store import StoredIndex, load_index
-from citeqa.service.errors import NotReadyError
+from citeqa.service.errors import ClusterBusyError, NotReadyError, SettingsError
 from citeqa.service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -163,23 +163,24 @@ def deploy(settings: Settings, replicas: int, shards: int = 0) -> None:
     per app replica, ``settings.ray_shard_cpus`` per shard replica.
 
     Raises:
-        ValueError: ``replicas`` < 1 or ``shards`` < 0; a citeqa application already runs on the
-            cluster; Serve already listens on another address (it has one per cluster).
+        SettingsError: ``replicas`` < 1 or ``shards`` < 0.
+        ClusterBusyError: a citeqa application already runs on the cluster, or Serve already
+            listens on another address (it has one per cluster).
         ray.serve.exceptions.RayServeException: Serve could not start (the port is taken...).
     """
     if replicas < 1:
-        raise ValueError("--replicas must be at least 1")
+        raise SettingsError("--replicas must be at least 1")
     if shards < 0:
-        raise ValueError("--shards must be at least 0 (0: every replica holds the whole index)")
+        raise SettingsError("--shards must be at least 0 (0: every replica holds the whole index)")
     from ray import serve
 
     _refuse_a_second_app()
     serve.start(proxy_location="HeadOnly", http_options={"host": settings.host, "port": settings.port})
     running = _proxy_address()
     if running is not None and running != (settings.host, settings.port):
-        raise ValueError(f"Ray Serve already listens on {running[0]}:{running[1]} on this cluster, for other "
-                         f"applications; it has one HTTP address per cluster: serve citeqa there with "
-                         f"--host {running[0]} --port {running[1]}")
+        raise ClusterBusyError(f"Ray Serve already listens on {running[0]}:{running[1]} on this cluster, for other "
+                               f"applications; it has one HTTP address per cluster: serve citeqa there with "
+                               f"--host {running[0]} --port {running[1]}")
     # A replica reserves ray_replica_cpus CPUs: its encoder gets as many threads, not one per core
     # of the node (which other replicas and actors share).
     settings = settings.model_copy(update={"threads": settings.threads or max(1, int(settings.ray_replica_cpus))})
@@ -205,7 +206,7 @@ def preflight(settings: Settings, replicas: int, shards: int = 0) -> None:
     replicas pending, silently, until CPUs free up).
 
     Raises:
-        ValueError: a citeqa application already runs on the cluster.
+        ClusterBusyError: a citeqa application already runs on the cluster.
         citeqa.index.errors.RayUnavailableError: too few free CPUs for the layout.
     """
     from citeqa.service.ray_cluster import require_free_cpus
@@ -218,13 +219,13 @@ def preflight(settings: Settings, replicas: int, shards: int = 0) -> None:
 
 
 def _refuse_a_second_app() -> None:
-    """Raise ValueError when a citeqa application already runs on the cluster: deploying again
+    """Raise ClusterBusyError when a citeqa application already runs on the cluster: deploying again
     would replace it, under the same proxy address."""
     from ray import serve
 
     if APP_NAME in serve.status().applications:
-        raise ValueError("a citeqa application already runs on this Ray cluster (another `citeqa serve --ray`); "
-                         "stop it first (Ctrl-C where it runs, or `serve shutdown`)")
+        raise ClusterBusyError("a citeqa application already runs on this Ray cluster (another `citeqa serve --ray`); "
+                               "stop it first (Ctrl-C where it runs, or `serve shutdown`)")
 
 
 def _proxy_address() -> tuple[str, int] | None:
@@ -246,7 +247,8 @@ def run(settings: Settings, replicas: int, shards: int = 0, on_deployed: Callabl
     would keep holding the port.
 
     Raises:
-        ValueError, citeqa.index.errors.RayUnavailableError: as :func:`preflight` and :func:`deploy`.
+        SettingsError, ClusterBusyError, citeqa.index.errors.RayUnavailableError: as :func:`preflight`
+            and :func:`deploy`.
         ray.serve.exceptions.RayServeException: as :func:`deploy`.
     """
     def stop(signum: int, frame: Any) -> None:

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from citeqa.index.embedding import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, default_cache_dir
 from citeqa.service.access import KeyRing, key_ring
 from citeqa.service.history import Retention
+from citeqa.service.errors import SettingsError
 
 
 
@@ -301,16 +302,16 @@ class Settings(BaseSettings):
         """Refuse an index folder that cannot work, before anything is loaded or built.
 
         Raises:
-            ValueError: the index folder is a file, or is the corpus folder itself (its files
+            SettingsError: the index folder is a file, or is the corpus folder itself (its files
                 would then be read as documents; a subfolder is fine, the reader skips index
                 folders).
         """
         if self.index_dir.exists() and not self.index_dir.is_dir():
-            raise ValueError(f"the index folder {str(self.index_dir)!r} is a file; --index takes a folder")
+            raise SettingsError(f"the index folder {str(self.index_dir)!r} is a file; --index takes a folder")
         if self.index_dir.resolve() == self.corpus_dir.resolve():
-            raise ValueError(f"the index folder is the corpus folder {str(self.corpus_dir)!r}: its files would be "
-                             "read as documents; give --index another folder (by default it lives in the user's "
-                             "data folder)")
+            raise SettingsError(f"the index folder is the corpus folder {str(self.corpus_dir)!r}: its files would be "
+                                "read as documents; give --index another folder (by default it lives in the user's "
+                                "data folder)")
 
     def host_names(self) -> list[str]:
         """The Host names allowed (lower case, no port); ``["*"]`` allows any."""

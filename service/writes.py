@@ -31,6 +31,7 @@ from datetime import datetime
 from pathlib import Path
 
 from citeqa.corpus.errors import CorpusError
+from citeqa.index.errors import IndexStoreError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
 from citeqa.index.store import build_lock
 from citeqa.service.engine import Engine
@@ -280,7 +281,8 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
     Raises:
         ForbiddenPathError: an id no file may be written under.
         ConflictError: an empty body, a file the reader cannot index (the reason is given;
-            nothing is changed), or a corpus folder that is gone.
+            nothing is changed), a corpus folder that is gone, or an index the build refuses to
+            replace (``rebuild = never``).
         StorageError: the previous bytes could not be saved, or the file or the index could not
             be written (nothing is changed).
     """
@@ -303,7 +305,9 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
         previous, made = displace(path, doc_id, data, history, action, key)
         try:
             return _reindex_or_restore(engine, path, doc_id, previous, indexed, made), previous is None
-        except (ValueError, CorpusError) as exc:
+        # citeqa's own errors only: any other exception (a ValueError too) is a bug, and goes on to
+        # the app's handler, which logs its traceback and answers 500 InternalError.
+        except (CorpusError, IndexStoreError) as exc:
             raise ConflictError(f"cannot index {doc_id!r}: {exc}") from exc
         except OSError as exc:  # the index folder could not be written: the file was taken back
             raise StorageError(f"cannot index {doc_id!r} (nothing was changed): {exc}") from exc
@@ -316,8 +320,8 @@ def delete_document(engine: Engine, doc_id: str, *, history: History | None = No
 
     Raises:
         ForbiddenPathError: an id no file may be written under.
-        ConflictError: removing it would leave nothing to index (nothing is changed), or the
-            corpus folder is gone.
+        ConflictError: removing it would leave nothing to index (nothing is changed), the
+            corpus folder is gone, or the build refuses to replace the index (``rebuild = never``).
         StorageError: the bytes could not be saved, or the index folder cannot be written
             (nothing is changed).
         DocumentNotFoundError: no such file in the corpus folder.
@@ -330,7 +334,7 @@ def delete_document(engine: Engine, doc_id: str, *, history: History | None = No
         previous, _ = displace(path, doc_id, None, history, "delete", key)
         try:
             return _reindex_or_restore(engine, path, doc_id, previous, lambda updated: None)
-        except (ValueError, CorpusError) as exc:  # e.g. the last document: nothing indexable is left
+        except (CorpusError, IndexStoreError) as exc:  # e.g. the last document: nothing indexable is left
             raise ConflictError(f"cannot delete {doc_id!r}: {exc}") from exc
         except OSError as exc:  # the index folder could not be written: the file was put back
             raise StorageError(f"cannot delete {doc_id!r} (nothing was changed): {exc}") from exc

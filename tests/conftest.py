@@ -21,10 +21,32 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILTIN_CORPUS = ROOT / "corpus" / "documents"
 # The shared question sets lie beside the checkout (as in CI); CITEQA_SHARED_DIR points elsewhere.
 SHARED = Path(os.environ.get("CITEQA_SHARED_DIR", ROOT.parent / "shared"))
-needs_shared = pytest.mark.skipif(
-    not (SHARED / "eval" / "questions.jsonl").exists(),
-    reason=f"shared question sets not found at {SHARED} (set CITEQA_SHARED_DIR)",
-)
+SHARED_MISSING = not (SHARED / "eval" / "questions.jsonl").exists()
+_SHARED_REASON = f"shared question sets not found at {SHARED} (set CITEQA_SHARED_DIR)"
+needs_shared = pytest.mark.skipif(SHARED_MISSING, reason=_SHARED_REASON)
+
+
+def _in_ci() -> bool:
+    """Whether the run is CI's (``CI`` set, as GitHub Actions and most CI services set it)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In CI the shared question sets are checked out beside the repository, and the tests marked
+    ``needs_shared`` (the reference scorer, the shared questions) must run: a missing folder
+    stops the run instead of skipping them, which would pass CI without checking anything.
+
+    Raises:
+        pytest.UsageError: ``CI`` is set and the shared question sets are missing.
+    """
+    if SHARED_MISSING and _in_ci():
+        raise pytest.UsageError(f"{_SHARED_REASON}; CI must run the tests that need them "
+                                "(check out shared/ beside the repository)")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """A local run without the shared question sets says so up front, not only in skip reasons."""
+    return f"citeqa: {_SHARED_REASON}; the tests that need them are skipped" if SHARED_MISSING else None
 REFUGEE_QUESTION = "Is China a party to the 1951 Refugee Convention?"
 REFUGEE_DOCS = {"004_503d341e454f2bd7.txt", "003_2e2000c2874b0a21.txt", "002_d5d38c210de432a5.txt"}
 OFF_TOPIC_QUESTION = "Who won the 2018 FIFA World Cup?"

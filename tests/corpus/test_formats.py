@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citeqa.corpus.cleaning import clean_document, content_segments, is_content_line
+from citeqa.corpus.errors import ZipBombError
 from citeqa.corpus.plain_text import line_spans
 from citeqa.corpus.reader import Document, read_layer
 from citeqa.index.chunking import chunk_document
@@ -267,20 +268,20 @@ def test_zip_based_documents_that_would_expand_too_far_are_refused_before_readin
     # A real bomb: a part of 65 MiB (one XML comment) in a file of about 70 kB.
     bomb = _with_part(buffer.getvalue(), "word/document.xml", b"<!--" + b" " * (65 * 1024 * 1024) + b"-->")
     assert len(bomb) < 200_000
-    with pytest.raises(ValueError, match="word/document.xml expands to .* zip bomb"):
+    with pytest.raises(ZipBombError, match="word/document.xml expands to .* zip bomb"):
         read_layer(bomb, "docx")
     assert "1932" in read_layer(buffer.getvalue(), "docx")[0].text  # an ordinary file still reads
     # The other zip-based formats, and the sum of the parts, against smaller limits.
     monkeypatch.setattr(text_layer, "MAX_PART_BYTES", 50_000)
     padded = _with_part(buffer.getvalue(), "word/document.xml", b"<!--" + b" " * 60_000 + b"-->")
-    with pytest.raises(ValueError, match="zip bomb"):
+    with pytest.raises(ZipBombError, match="zip bomb"):
         read_layer(padded, "docx")
     epub = io.BytesIO()
     with zipfile.ZipFile(epub, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("META-INF/container.xml", "<container/>" + " " * 60_000)
-    with pytest.raises(ValueError, match="zip bomb"):
+    with pytest.raises(ZipBombError, match="zip bomb"):
         read_layer(epub.getvalue(), "epub")
     monkeypatch.setattr(text_layer, "MAX_PART_BYTES", 64 * 1024 * 1024)
     monkeypatch.setattr(text_layer, "MAX_EXPANDED_BYTES", 1000)
-    with pytest.raises(ValueError, match="docx file expands to .* zip bomb"):
+    with pytest.raises(ZipBombError, match="docx file expands to .* zip bomb"):
         read_layer(buffer.getvalue(), "docx")

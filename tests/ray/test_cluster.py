@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from citeqa.service.errors import SettingsError
 from tests.ray.conftest import listening_addresses, ray_pids
 
 pytestmark = pytest.mark.ray
@@ -49,7 +50,7 @@ def test_addresses_are_resolved_or_refused_with_the_reason(monkeypatch: pytest.M
 
     assert resolve_address("10.0.0.5:6379") == "10.0.0.5:6379"
     for wrong in ("ray://head:10001", "head:99999", "head", ":6379", "auto:x"):
-        with pytest.raises(ValueError):
+        with pytest.raises(SettingsError):
             resolve_address(wrong)
     monkeypatch.setenv("RAY_ADDRESS", "127.0.0.1:6380")
     assert resolve_address("auto") == "127.0.0.1:6380"  # and so judged loopback, kept on loopback

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -50,6 +52,20 @@ def test_bad_setting_from_environment(monkeypatch: pytest.MonkeyPatch, capsys: p
     monkeypatch.setenv("CITEQA_CHUNK_SIZE", "lots")
     code, _, err = run(["index"], capsys)
     assert code == 1 and err.startswith("SettingsError: chunk_size")
+
+
+def test_an_unexpected_value_error_is_a_bug_with_its_traceback(tmp_path: Path) -> None:
+    # main() used to catch every ValueError and print "ValueError: message", exit 1: a bug looked
+    # like a user's mistake, without the traceback that finds it. Run as the script runs, so that
+    # what the user sees is Python's own report of the uncaught exception.
+    script = ("import sys\nimport citeqa.service.cli as cli\n"
+              "def broken(*args, **kwargs):\n    raise ValueError('a bug, not a user error')\n"
+              "cli.make_settings = broken\ncli.main(sys.argv[1:])\n")
+    done = subprocess.run([sys.executable, "-c", script, "info", "--corpus", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Traceback (most recent call last)"), done.stderr
+    assert done.stderr.rstrip().endswith("ValueError: a bug, not a user error") and "in broken" in done.stderr
 
 
 def test_usage_mistakes_get_a_usage_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +179,7 @@ def test_usage_and_folder_mistakes_are_caught_before_loading(tmp_path: Path, cap
     code, _, err = run(["ask", "x", "--url", "127.0.0.1:9"], capsys)
     assert code == 1 and "needs http:// or https://" in err
     code, _, err = run(["serve", "--shards", "2", "--corpus", str(tmp_path)], capsys)
-    assert code == 1 and err.startswith("ValueError: --shards needs --ray")
+    assert code == 1 and err.startswith("SettingsError: --shards needs --ray")
 
 
 def test_the_python_api_refuses_wrong_types_as_bad_requests(live_server) -> None:  # type: ignore[no-untyped-def]
@@ -219,7 +235,7 @@ def test_an_index_folder_or_keys_that_cannot_work_are_refused_before_loading(
     a_file = tmp_path / "precious.txt"
     a_file.write_text("keep me", encoding="utf-8")
     code, _, err = run(["index", "--corpus", str(corpus_dir), "--index", str(a_file)], capsys)
-    assert code == 1 and err.startswith("ValueError: the index folder") and "is a file" in err
+    assert code == 1 and err.startswith("SettingsError: the index folder") and "is a file" in err
     assert a_file.read_text(encoding="utf-8") == "keep me"
     code, _, err = run(["info", "--index", str(a_file)], capsys)
     assert code == 1 and "is a file" in err

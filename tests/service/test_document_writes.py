@@ -271,3 +271,32 @@ def test_a_write_whose_index_cannot_be_written_is_a_storage_error(
                         headers={"content-type": "text/plain"})
     assert response.status_code == 500 and response.json()["error"] == "StorageError", response.text
     assert "Read-only file system" in response.json()["detail"] and not (corpus / "new.txt").exists()
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+def test_an_unexpected_error_in_a_write_is_a_logged_500_not_a_409(
+        writable: tuple[httpx.Client, Path], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        method: str) -> None:
+    # A bug in the build (here a bare ValueError) had been answered 409 "cannot index": a client was
+    # told its document was wrong, and no one saw the bug. Only citeqa's own errors are conflicts.
+    from citeqa.service import engine as engine_module
+
+    http, corpus = writable
+    doc_id = "004_503d341e454f2bd7.txt" if method == "DELETE" else "new.txt"
+    before = (corpus / doc_id).read_bytes() if method == "DELETE" else None
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug in the build")
+
+    monkeypatch.setattr(engine_module, "ensure_index", broken)
+    with caplog.at_level("ERROR", logger="citeqa"):
+        response = http.request(method, f"/documents/{doc_id}", content=b"Narwhals have one long tusk.",
+                                headers={"content-type": "text/plain"})
+    assert response.status_code == 500, response.text
+    assert response.json() == {"error": "InternalError", "detail": "internal error; see the server log"}
+    logged = [r for r in caplog.records if r.exc_info and isinstance(r.exc_info[1], ValueError)]
+    assert logged and "a bug in the build" in caplog.text and "Traceback" in caplog.text
+    if before is None:
+        assert not (corpus / doc_id).exists()  # the write was taken back
+    else:
+        assert (corpus / doc_id).read_bytes() == before

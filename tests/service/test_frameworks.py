@@ -78,7 +78,8 @@ def test_langchain_chain(backend: dict[str, Any], live_server: LiveServer) -> No
 
 def test_llamaindex_query_engine(backend: dict[str, Any], live_server: LiveServer) -> None:
     retriever = citeqa_llamaindex.CiteqaRetriever(**backend, k=5)
-    query_engine = RetrieverQueryEngine.from_args(retriever, llm=MockLLM(max_tokens=8))
+    # MockLLM without max_tokens answers with the prompt it was given: what the query engine passed on.
+    query_engine = RetrieverQueryEngine.from_args(retriever, llm=MockLLM())
     response = query_engine.query(REFUGEE_QUESTION)
     nodes = [hit.node for hit in response.source_nodes]
     _check_citations([n.metadata for n in nodes], [n.get_content() for n in nodes], live_server.corpus_dir)
@@ -89,7 +90,11 @@ def test_llamaindex_query_engine(backend: dict[str, Any], live_server: LiveServe
         assert node.relationships[NodeRelationship.SOURCE].node_id == node.metadata["source"]  # type: ignore[union-attr]
         shown = node.get_content(metadata_mode=MetadataMode.LLM)  # what the LLM is given
         assert f"source: {node.metadata['source']}" in shown and "quote_start" not in shown
-    assert str(response)  # the MockLLM answered from the retrieved context
+    answer = str(response)  # the prompt: the question and the retrieved passages, as the LLM reads them
+    assert REFUGEE_QUESTION in answer and len(nodes) == 5
+    for node in nodes:
+        assert node.get_content(metadata_mode=MetadataMode.LLM) in answer
+    assert {n.metadata["source"] for n in nodes} >= REFUGEE_DOCS
     assert asyncio.run(retriever.aretrieve(OFF_TOPIC_QUESTION)) == []
     with pytest.raises(CiteqaError, match="question is empty"):
         query_engine.query("   ")

@@ -133,8 +133,11 @@ def test_an_mcp_client_with_the_key_gets_a_session(keyed: str) -> None:
     from mcp.client.session import ClientSession
     from mcp.client.streamable_http import streamable_http_client
 
-    async def run(headers: dict[str, str]) -> list[str]:
-        async with httpx2.AsyncClient(headers=headers, timeout=30) as http, \
+    async def run(headers: dict[str, str], statuses: list[int]) -> list[str]:
+        async def record(response: httpx2.Response) -> None:
+            statuses.append(response.status_code)
+
+        async with httpx2.AsyncClient(headers=headers, timeout=30, event_hooks={"response": [record]}) as http, \
                 streamable_http_client(f"{keyed}/mcp", http_client=http) as (read, write), \
                 ClientSession(read, write) as session:
             await session.initialize()
@@ -142,9 +145,16 @@ def test_an_mcp_client_with_the_key_gets_a_session(keyed: str) -> None:
             assert not result.is_error
             return [p["doc_id"] for p in (result.structured_content or {})["passages"]]
 
-    assert asyncio.run(run({"Authorization": f"Bearer {KEY}"}))
-    with pytest.raises(BaseException):  # no key: the transport gets 401 before any session
-        asyncio.run(run({}))
+    answered: list[int] = []
+    assert asyncio.run(run({"Authorization": f"Bearer {KEY}"}, answered))
+    assert 401 not in answered and answered, answered
+    # No key: the transport gets 401 before any session. The MCP client turns it into an MCPError
+    # ("Server returned an error response") without the status, so the status is read off the
+    # responses it received.
+    refused: list[int] = []
+    with pytest.raises(BaseException):  # an ExceptionGroup of the client's task groups
+        asyncio.run(run({}, refused))
+    assert refused == [401]
 
 
 def test_what_a_reviewer_tried(keyed: str, client: httpx.Client) -> None:

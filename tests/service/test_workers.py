@@ -236,9 +236,9 @@ def test_worker_settings_split_the_cores_for_batches() -> None:
 def test_workers_refuse_watch_ray_and_no_reloading(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = run(["serve", "--workers", "2", "--watch", "--corpus", str(tmp_path)], capsys)
-    assert code == 1 and err.startswith("ValueError: --watch needs one worker")
+    assert code == 1 and err.startswith("SettingsError: --watch needs one worker")
     code, _, err = run(["serve", "--workers", "2", "--ray", "127.0.0.1:6379", "--corpus", str(tmp_path)], capsys)
-    assert code == 1 and err.startswith("ValueError: --workers is for one machine")
+    assert code == 1 and err.startswith("SettingsError: --workers is for one machine")
     monkeypatch.setenv("CITEQA_RELOAD_INTERVAL", "0")
     code, _, err = run(["serve", "--workers", "2", "--corpus", str(tmp_path)], capsys)
-    assert code == 1 and err.startswith("ValueError: --workers needs CITEQA_RELOAD_INTERVAL above 0")
+    assert code == 1 and err.startswith("SettingsError: --workers needs CITEQA_RELOAD_INTERVAL above 0")
