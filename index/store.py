@@ -127,6 +127,43 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries (a file renamed into it) durable: ``fsync`` on the folder itself,
+    which POSIX needs besides the file's own (fsync(2), "Notes").
+
+    Raises:
+        OSError: the folder cannot be opened.
+    """
+    _fsync_dir(path)
+
+
+def write_atomically(path: Path, data: bytes, tmp_name: str) -> None:
+    """Replace ``path`` with ``data`` so that a reader, or a crash, sees the old file or the new
+    one, never part of one: written to ``tmp_name`` (plus a random suffix) beside it, fsynced,
+    renamed over it (POSIX rename(2) is atomic), then the folder fsynced.
+
+    Args:
+        path: the file to write (its folder is made if missing).
+        data: its bytes.
+        tmp_name: how the temporary file's name starts: hidden (``.``), so that no reader of the
+            folder takes it for a file of its own.
+
+    Raises:
+        OSError: the file or its folder cannot be written; ``path`` is then unchanged.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f"{tmp_name}{secrets.token_hex(6)}.tmp"
+    try:
+        with open(tmp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
 class _HeldLock:
     """This process's hold on one index folder's ``.lock``: a thread lock for the threads of this
     process (``flock`` does not exclude them from one another reliably), the file lock for other

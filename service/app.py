@@ -51,7 +51,6 @@ from citeqa.service.schemas import (
     DocumentSlice,
     DocumentWrite,
     ErrorBody,
-    IndexInfo,
     Readiness,
     QueryOffset,
     RestoreRequest,

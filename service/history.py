@@ -27,14 +27,13 @@ import hashlib
 import json
 import logging
 import os
-import secrets
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from citeqa.index.store import build_lock
+from citeqa.index.store import build_lock, fsync_dir, write_atomically
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, StorageError
 
 log = logging.getLogger("citeqa")
@@ -94,14 +93,6 @@ def parse_time(text: str) -> datetime:
     return when.astimezone() if when.tzinfo is None else when
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class History:
     """The history of one index folder (the folder ``history`` inside it)."""
 
@@ -138,18 +129,8 @@ class History:
         target = self.objects / digest
         if target.is_file() and target.stat().st_size == len(data):
             return  # content-addressed: these bytes are already stored
-        self.objects.mkdir(parents=True, exist_ok=True)
-        tmp = self.objects / f".tmp-{secrets.token_hex(6)}"
-        try:
-            with open(tmp, "xb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
-        _fsync_dir(self.objects)
-        _fsync_dir(self.root)
+        write_atomically(target, data, ".tmp-")
+        fsync_dir(self.root)  # the objects folder itself, when this save made it
 
     def _append(self, version: Version) -> None:
         line = (json.dumps(asdict(version), ensure_ascii=False) + "\n").encode("utf-8")
@@ -165,7 +146,7 @@ class History:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
 
     def versions(self, doc_id: str | None = None) -> list[Version]:
         """The saved versions, oldest first: of ``doc_id``, or of every document (None).
@@ -239,16 +220,8 @@ class History:
         if not drop:
             return []
         kept = [v for v in versions if v not in drop]
-        tmp = self.root / f".log-{secrets.token_hex(6)}.tmp"
-        try:
-            with open(tmp, "xb") as handle:
-                handle.write("".join(json.dumps(asdict(v), ensure_ascii=False) + "\n" for v in kept).encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.log_path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        _fsync_dir(self.root)
+        write_atomically(self.log_path, "".join(json.dumps(asdict(v), ensure_ascii=False) + "\n"
+                                                for v in kept).encode("utf-8"), ".log-")
         referenced = {v.sha256 for v in kept}
         for version in drop:
             log.warning("citeqa: history: pruned %s version %s (%d bytes, saved %s) by the retention "

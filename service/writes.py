@@ -23,7 +23,6 @@ import codecs
 import contextlib
 import logging
 import os
-import secrets
 import stat
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -33,7 +32,7 @@ from pathlib import Path
 from citeqa.corpus.errors import CorpusError
 from citeqa.index.errors import IndexStoreError
 from citeqa.corpus.reader import SUFFIX_FORMATS, TEXT_FORMATS, is_junk
-from citeqa.index.store import build_lock
+from citeqa.index.store import build_lock, write_atomically
 from citeqa.service.engine import Engine
 from citeqa.service.history import Action, History, Version
 from citeqa.service.errors import BadRequestError, ConflictError, DocumentNotFoundError, ForbiddenPathError, StorageError
@@ -139,16 +138,8 @@ def _remove_folders(folders: Sequence[Path]) -> None:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".citeqa-upload-{secrets.token_hex(6)}.tmp"
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # ".citeqa-upload-": hidden, so the reader and --watch skip it (corpus.reader.is_junk)
+    write_atomically(path, data, ".citeqa-upload-")
 
 
 def _regular_file_bytes(path: Path) -> bytes | None:

@@ -149,7 +149,7 @@ def test_replace_and_delete_keep_every_original_and_restore_brings_it_back(
     missing = http.post("/documents/never.txt/restore", json={})
     assert missing.status_code == 404 and "no earlier version" in missing.json()["detail"]
     bad = http.post(f"/documents/{DOC}/restore", json={"at": "yesterday"})
-    assert bad.status_code == 422 and "body.at" in bad.json()["detail"]
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("at: Input should be a valid datetime")
 
 
 def test_the_cli_lists_and_restores(model, corpus: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

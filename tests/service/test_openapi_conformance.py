@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
 
 from citeqa.service.engine import Engine
 from citeqa.service.settings import Settings

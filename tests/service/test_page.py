@@ -337,3 +337,40 @@ def test_the_source_view_of_an_html_document_shows_its_visible_text(model, tmp_p
                                                            "end": passage["quote"]["end"]}).text
     assert '<mark id="cited">The ferry leaves at noon from pier four.</mark>' in page
     assert "&lt;b&gt;" not in page and "<b>" not in page and "tracking" not in page
+
+
+def test_a_key_scoped_to_hr_sees_hr_sources_only_on_the_page(browser: Browser, live_server: LiveServer,
+                                                             tmp_path: Path) -> None:
+    """The page asks with the key it was given: a key whose globs are ``hr/**`` is shown the hr
+    documents' passages and none of the others', and a link to a hidden document is a 404."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(live_server.corpus_dir, corpus)
+    (corpus / "hr").mkdir()
+    (corpus / "hr" / "onboarding.md").write_text(
+        "# Onboarding\n\nThe first step of onboarding is collecting your laptop from IT.\n\n"
+        "Staff who came to China as refugees get help with the 1951 Refugee Convention paperwork.\n",
+        encoding="utf-8")
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys.hr]\nkey = "page-hr-key"\nscopes = ["read"]\ndocs = ["hr/**"]\n', encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", keys_file=keys)
+    engine = live_server.engine.with_index(Engine.start(settings, model=live_server.engine.retriever.model).index)
+    with serving(settings, engine) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        _ask(page, REFUGEE_QUESTION)
+        page.locator("#api-key").fill("page-hr-key")
+        page.locator("#key-form button").click()
+        expect(page.locator("#status")).not_to_be_empty()
+        page.get_by_label("Your question").fill("What is the first step of onboarding?")
+        page.keyboard.press("Enter")
+        expect(page.locator("section.source").first).to_be_visible()
+        for question in (REFUGEE_QUESTION, "What is the first step of onboarding?", "Why do refugees go to China?"):
+            page.goto("/?" + urlencode({"q": question}))
+            page.wait_for_load_state("networkidle")
+            shown = set(page.locator("section.source, figure.says").evaluate_all(
+                "nodes => nodes.map(n => n.dataset.docId)"))
+            assert shown <= {"hr/onboarding.md"}, (question, shown)
+        assert "hr/onboarding.md" in shown or page.locator("#abstain").is_visible()
+        hidden = page.goto(f"/view/{sorted(REFUGEE_DOCS)[0]}")
+        assert hidden is not None and hidden.status == 404
+        context.close()
