@@ -268,9 +268,11 @@ def _read_only_writes(schema: dict[str, Any], keyed: bool) -> None:
 
 
 def _allowed_methods(app: FastAPI, path: str) -> str:
-    """The ``Allow`` header of a 405 (RFC 9110 section 15.5.6): every method of every route whose
-    path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id});
-    HEAD wherever GET is (:class:`HeadAsGet`); GET and HEAD under the static mounts."""
+    """The ``Allow`` header of a 405 (RFC 9110 section 15.5.6): every method of the routes whose
+    path matches (one path has a route per method, e.g. GET, PUT and DELETE on /documents/{doc_id}),
+    of the most literal template where several match (``/documents/{doc_id}/history`` over
+    ``/documents/{doc_id}``, as the OpenAPI document lists them); HEAD wherever GET is
+    (:class:`HeadAsGet`); GET and HEAD under the static mounts."""
     methods: set[str] = set()
     matching: list[tuple[int, set[str]]] = []
     for route in app.router.routes:
