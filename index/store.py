@@ -433,3 +433,43 @@ def load_index(index_dir: Path, *, version: str | None = None, vectors: bool = T
     if not path.is_dir() or path.is_symlink():
         raise IndexNotFoundError(f"no index version {version} in {str(index_dir)!r} (a newer build removed it)")
     return _load_version(path, vectors)
+
+
+def subset_index(stored: StoredIndex, doc_ids: Sequence[str]) -> StoredIndex:
+    """The index a corpus of only ``doc_ids`` would have: their chunks, vectors, sentence
+    vectors, text layers and manifest entries, rows renumbered from 0, and FAISS indexes chosen
+    for that size as a build chooses them (:func:`citeqa.index.ann.build_ann_index`). Built in
+    memory from ``stored`` (nothing is embedded or written); the version folder is ``stored``'s.
+
+    Why: a key limited to some documents (``citeqa.service.access``) must find them as if the
+    others did not exist, and BM25's idf and average length, the vocabulary that spelling
+    correction and the confidence read, are statistics of the whole row set: computed over
+    ``stored``, the hidden documents' words would show in the scores.
+
+    Args:
+        stored: a loaded index with its vectors.
+        doc_ids: the documents to keep (any order; ids not in ``stored`` are ignored). At least
+            one of them must have a chunk.
+
+    Raises:
+        ValueError: no chunk is left (the caller answers such a key without searching).
+    """
+    from citeqa.index.ann import build_ann_index  # one layer, a cycle at import time otherwise
+
+    keep = set(doc_ids) & set(stored.documents)
+    rows = np.array([i for i, chunk in enumerate(stored.chunks) if chunk.doc_id in keep], dtype=np.int64)
+    if not len(rows):
+        raise ValueError("no chunk of these documents is indexed")
+    sentence_ids = np.concatenate([np.arange(stored.sentence_rows[r], stored.sentence_rows[r + 1]) for r in rows])
+    vectors = stored.faiss_index.reconstruct_n(0, stored.faiss_index.ntotal)[rows]
+    sentences = stored.sentence_index.reconstruct_n(0, stored.sentence_index.ntotal)[sentence_ids]
+    chunks = tuple(stored.chunks[int(r)] for r in rows)
+    m = stored.manifest
+    manifest = m.model_copy(update={
+        "documents": {d: e for d, e in m.documents.items() if d in keep},
+        "skipped": [s for s in m.skipped if s.doc_id in set(doc_ids)],
+        "n_documents": len(keep), "n_chunks": len(chunks), "n_sentences": len(sentence_ids),
+    })
+    return StoredIndex(build_ann_index(vectors), chunks, manifest, stored.path,
+                       {d: doc for d, doc in stored.documents.items() if d in keep},
+                       build_ann_index(sentences), sentence_rows(chunks))

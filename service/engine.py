@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,7 +22,7 @@ from citeqa.index.errors import IndexCorruptError, IndexMismatchError, IndexNotF
 from citeqa.index.manifest import ChunkingParams, stale_reasons
 from citeqa.index.retrieval import Retriever, ShardsOf
 from citeqa.index.shards import local_shards
-from citeqa.index.store import StoredIndex, build_lock, current_version, load_index, read_manifest
+from citeqa.index.store import StoredIndex, build_lock, current_version, load_index, read_manifest, subset_index
 from citeqa.service.access import OPEN, Access
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError
 from citeqa.service.schemas import (
@@ -283,6 +284,9 @@ class Engine:
     #: Remote shards that hold the index's vectors and BM25 rows (``citeqa serve --ray --shards
     #: N``); this process then never reads the vectors. None: this process holds them.
     remote_shards: ShardsOf | None = None
+    #: engines over the documents of each set of key globs seen (:meth:`scoped`)
+    _scoped: dict[tuple[str, ...], Engine] = field(default_factory=dict, repr=False, compare=False)
+    _scoped_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def start(
@@ -413,6 +417,9 @@ class Engine:
             DocumentNotFoundError: the filter matches no indexed document (that ``access`` sees).
         """
         k = check_request(self.settings, question, k)
+        scoped = self.scoped(access)
+        if scoped is not self:  # the key's documents, searched as if no other existed
+            return scoped.ask(question, k, abstain, filter)
         allowed = self.allowed_rows(filter, access) if filter is not None or not access.everything else None
         documents = self.index.documents
         if allowed is not None and not len(allowed):  # a key that sees no passage: nothing answers
@@ -439,6 +446,30 @@ class Engine:
             sources=sources_of(passages),
             index=self.index_info(access),
         )
+
+    def scoped(self, access: Access) -> Engine:
+        """The engine that answers a key limited to some documents: one over an index of those
+        documents alone (:func:`~citeqa.index.store.subset_index`), so that BM25's statistics,
+        the vocabulary (spelling correction) and the confidence are what a corpus of only them
+        would give, and nothing of the others shows in a score. Built on the key's first question
+        after each new index version, then kept (per set of globs). ``self`` for a key that sees
+        everything or no passage, and under remote shards (``serve --ray --shards N``, where this
+        process holds no vectors: the globs then narrow the rows searched, and the statistics stay
+        the whole corpus's).
+        """
+        if access.everything or self.remote_shards is not None or access.key is None:
+            return self
+        globs = access.key.docs or ()
+        with self._scoped_lock:
+            engine = self._scoped.get(globs)
+            if engine is None:
+                visible = [d for d in access.visible(self.index.documents) if d in self.retriever.doc_rows]
+                if not visible:
+                    return self  # no passage to search: ask() answers so without searching
+                stored = subset_index(self.index, access.visible(self.index.documents))
+                engine = Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode))
+                self._scoped[globs] = engine
+        return engine
 
     def index_info(self, access: Access = OPEN) -> IndexInfo:
         """The index version, with the documents and passages ``access`` sees counted."""

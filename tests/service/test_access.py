@@ -249,3 +249,33 @@ def test_secrets_stay_out_of_reprs_and_dumps(scoped: Scoped) -> None:
     assert "plain-secret" not in repr(settings) + settings.model_dump_json() + repr(ring.keys)
     assert "hr-reader-secret" not in repr(ring.keys)
     assert Settings.model_validate_json(settings.carried_json()).keys() == settings.keys()  # workers, Ray
+
+
+def test_a_scoped_key_gets_the_answers_of_a_corpus_without_the_hidden_documents(
+        scoped: Scoped, model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Not only the passages: the scores and the confidence too. Corpus-wide statistics (BM25's
+    idf and average length, the vocabulary behind spelling correction and the confidence) would
+    let a key learn which words the hidden documents hold; a word only they hold must change
+    nothing (a tester's probe: "office opens quartermaine" had moved the confidence 0.32 -> 0.45)."""
+    alone = tmp_path / "hr-only"
+    for doc_id, text in HR_DOCS.items():
+        (alone / doc_id).parent.mkdir(parents=True, exist_ok=True)
+        (alone / doc_id).write_text(text, encoding="utf-8")
+    only_hr = Engine.start(Settings(corpus_dir=alone, index_dir=tmp_path / "index"), model=model)
+    access = Access(ApiKey("hr", SecretStr("x"), frozenset({"read"}), ("hr/**",)))
+    hidden_word = "Millionen"  # nowhere but in a hidden document (below)
+    (scoped.corpus / "finance" / "plan.txt").write_text(f"Der Plan: vier {hidden_word} Euro.\n", encoding="utf-8")
+    engine = scoped.engine.reindex()
+    try:
+        for question in [*QUESTIONS, f"What is the budget? {hidden_word}", "When does onboarding start? budgett",
+                         "refugee programmes budget euros"]:
+            for abstain in (True, False):
+                got = engine.ask(question, 5, abstain, access=access)
+                want = only_hr.ask(question, 5, abstain)
+                assert got.answered == want.answered and abs(got.confidence - want.confidence) < 1e-5, question
+                assert [(p.doc_id, p.start, p.end, p.quote.start) for p in got.passages] == [
+                    (p.doc_id, p.start, p.end, p.quote.start) for p in want.passages], question
+                assert all(abs(a.score - b.score) < 1e-5 for a, b in zip(got.passages, want.passages)), question
+    finally:
+        (scoped.corpus / "finance" / "plan.txt").unlink()
+        scoped.engine.reindex()
