@@ -175,13 +175,18 @@ def plain_keys(api_keys: SecretStr | str, api_keys_file: Path | None) -> list[Ap
 
 def _line_of(lines: Sequence[str], name: str, field: str | None = None, needle: str | None = None) -> int | None:
     """The 1-based line of table ``[keys.NAME]`` in a keys file, or of its ``field =`` line, or of
-    the first line of that table holding ``needle``; None when the table is not written as a
-    header (an inline table)."""
+    the first line of that table holding ``needle``; for an inline table or dotted keys, the line
+    that names the key (and the field, where one does); None when no line does."""
     header = re.compile(r"\s*\[\s*keys\s*\.\s*(?:\"" + re.escape(name) + r"\"|'" + re.escape(name) + r"'|"
                         + re.escape(name) + r")\s*\]")
     start = next((n for n, line in enumerate(lines) if header.match(line)), None)
-    if start is None:
-        return None
+    if start is None:  # an inline table (b = {...} under [keys]) or dotted keys (keys.b.scopes = ...)
+        name_re = re.escape(name)
+        inline = re.compile(r"\s*(?:keys\s*\.\s*)?(?:\"" + name_re + r"\"|'" + name_re + r"'|" + name_re + r")\s*[.=]")
+        found = [n for n, line in enumerate(lines) if inline.match(line)]
+        if field is not None:
+            found = [n for n in found if re.search(r"\b" + re.escape(field) + r"\s*=", lines[n])] or found
+        return found[0] + 1 if found else None
     if field is None and needle is None:
         return start + 1
     assign = re.compile(r"\s*" + re.escape(field or "") + r"\s*=")
@@ -248,6 +253,8 @@ def read_keys_file(path: Path, doc_ids: Sequence[str] | None = None) -> list[Api
             raise fail(f"keys.{name}: the same secret as key {seen[secret]!r}; each key needs its own", name, "key")
         seen[secret] = name
         scopes = table.get("scopes")
+        if scopes is not None and not isinstance(scopes, list):
+            raise fail(f"keys.{name}: scopes must be a list, e.g. scopes = [\"read\"]", name, "scopes")
         if not isinstance(scopes, list) or not scopes:
             raise fail(f"keys.{name}: no scopes; give scopes = [...] with any of {', '.join(SCOPES)}",
                        name, "scopes" if "scopes" in table else None)

@@ -23,7 +23,7 @@ from citeqa.service.engine import Engine
 from pydantic import ValidationError
 
 from citeqa.service.errors import BadRequestError, ReadOnlyError
-from citeqa.service.history import Version, parse_time
+from citeqa.service.history import Version, aware, parse_time
 from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice, describe_errors
 from citeqa.service.settings import Settings
 from citeqa.service.writes import delete_document, history_of, put_document, restore_document
@@ -163,16 +163,16 @@ class Citeqa:
         return history_of(self._engine).versions(doc_id)
 
     def restore(self, doc_id: str, at: datetime | str | None = None, sha256: str | None = None) -> Version:
-        """Put an earlier version back (the newest saved; or the one in the corpus at ``at``, an
-        aware datetime or ISO 8601 text; or the one whose sha256 starts with ``sha256``), saving
-        what it replaces, and re-index.
+        """Put an earlier version back (the newest saved; or the one in the corpus at ``at``, a
+        datetime or ISO 8601 text, without a zone this machine's local time; or the one whose
+        sha256 starts with ``sha256``), saving what it replaces, and re-index.
 
         Raises:
             ReadOnlyError: opened without ``writable=True``.
             DocumentNotFoundError: no such saved version.
             BadRequestError: a malformed time or digest.
         """
-        when = parse_time(at) if isinstance(at, str) else at
+        when = parse_time(at) if isinstance(at, str) else aware(at) if at is not None else None
         with self._lock:
             self._engine, version = restore_document(self._writer(), doc_id, when, sha256)
             return version

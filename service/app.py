@@ -41,6 +41,7 @@ from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import AnyToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.access import Access
+from citeqa.service.history import aware
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError, ReadOnlyError, ServiceError, http_status
 from citeqa.service.security import PUBLIC_PATHS, Guard, access_of
 from citeqa.service.schemas import (
@@ -641,7 +642,7 @@ def create_app(
         _writer(settings, access, doc_id, "admin")
         engine_of(state)
         body = body or RestoreRequest()
-        at = body.at if body.at is None or body.at.tzinfo is not None else body.at.astimezone()
+        at = aware(body.at) if body.at is not None else None
         with state.write_lock:
             assert state.engine is not None
             updated, _ = restore_document(state.engine, doc_id, at, body.sha256, key=access.name)

@@ -483,12 +483,14 @@ def restore(
     unless --at or --sha says), saving the bytes it replaces, then bring the index up to date.
     A running server picks the new version up."""
     from citeqa.service.engine import Engine
-    from citeqa.service.history import parse_time
+    from citeqa.service.history import digest_prefix, parse_time
     from citeqa.service.writes import restore_document
 
     if at is not None and sha is not None:
         raise typer.BadParameter("give --at or --sha, not both")
     when = parse_time(at) if at is not None else None
+    if sha is not None:
+        digest_prefix(sha)  # said before the model loads
     settings = make_settings(corpus, index)
     engine = Engine.start(settings, on_status=say)
     updated, version = restore_document(engine, doc_id, when, sha)

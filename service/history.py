@@ -90,7 +90,33 @@ def parse_time(text: str) -> datetime:
         when = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise BadRequestError(f"time {text!r} is not ISO 8601 (e.g. 2026-12-07T10:00 or 2026-12-07T10:00:00Z)") from exc
-    return when.astimezone() if when.tzinfo is None else when
+    return aware(when)
+
+
+def aware(when: datetime) -> datetime:
+    """A time with its zone: one without is this machine's local time.
+
+    Raises:
+        BadRequestError: a time the local zone cannot place (near year 1 or 9999).
+    """
+    if when.tzinfo is not None:
+        return when
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError, OSError) as exc:  # mktime's range: year 0 out of range, say
+        raise BadRequestError(f"time {when.isoformat()} is out of range ({exc})") from exc
+
+
+def digest_prefix(text: str) -> str:
+    """A version's name as given: 6 to 64 hex digits of its sha256, lower-cased.
+
+    Raises:
+        BadRequestError: shorter, longer, or not hex.
+    """
+    prefix = text.strip().lower()
+    if not 6 <= len(prefix) <= 64 or not set(prefix) <= _SHA:
+        raise BadRequestError(f"a version is named by 6 to 64 hex digits of its sha256, got {text!r}")
+    return prefix
 
 
 class History:
@@ -193,9 +219,7 @@ class History:
         if not versions:
             raise DocumentNotFoundError(f"no earlier version of {doc_id!r} is stored")
         if sha256 is not None:
-            prefix = sha256.strip().lower()
-            if len(prefix) < 6 or not set(prefix) <= _SHA:
-                raise BadRequestError(f"a version is named by at least 6 hex digits of its sha256, got {sha256!r}")
+            prefix = digest_prefix(sha256)
             matches = [v for v in versions if v.sha256.startswith(prefix)]
             if not matches:
                 raise DocumentNotFoundError(f"no stored version of {doc_id!r} has a sha256 starting {prefix!r}")

@@ -70,18 +70,26 @@ def corpus_ids(settings: Settings) -> list[str]:
 
 def check_write_mode(settings: Settings, keys: KeyRing) -> None:
     """Refuse a writable server that anyone beyond this machine could write to: ``writable``
-    off loopback needs a key with the ``write`` or ``admin`` scope (``allow_open_bind`` does not
-    stand in for one: a fuzzer or stray script must not be able to replace a user's files).
+    off loopback, or on loopback answering to other Host names than loopback's (a reverse proxy
+    forwards them), needs a key with the ``write`` or ``admin`` scope (``allow_open_bind`` does
+    not stand in for one: a fuzzer or stray script must not be able to replace a user's files).
 
     Raises:
-        OpenBindError: writable, bound beyond loopback, and no key may write.
+        OpenBindError: writable, reachable beyond loopback, and no key may write.
     """
     from citeqa.service.errors import OpenBindError
 
-    if settings.writable and not is_loopback(settings.host) and not keys.can_write():
+    if not settings.writable or keys.can_write():
+        return
+    if not is_loopback(settings.host):
         raise OpenBindError(
             f"--writable on {settings.host} (beyond loopback) needs an API key with the write or admin scope: give "
             "one in a keys file (CITEQA_KEYS_FILE, README: Security), or serve read-only, or bind 127.0.0.1")
+    public = [h for h in settings.host_names() if not is_loopback(h)]
+    if public:  # on loopback behind a proxy that forwards these names: reachable beyond this machine
+        raise OpenBindError(
+            f"--writable with CITEQA_ALLOWED_HOSTS {', '.join(public)} (a proxy in front) needs an API key with the "
+            "write or admin scope: give one in a keys file (CITEQA_KEYS_FILE), or serve read-only")
 
 
 def builtin_corpus() -> Path:

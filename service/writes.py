@@ -45,14 +45,16 @@ MAX_DOC_ID_CHARS = 500
 NAME_MAX = 255
 
 
-def _refuse_builtin(corpus_dir: Path) -> None:
+def _refuse_builtin(corpus_dir: Path, path: Path | None = None) -> None:
     """Writes go to the user's own folders only: the built-in corpus ships inside the package
     (in a wheel install, site-packages), and a write there would change it for every user.
 
     Raises:
-        ForbiddenPathError: ``corpus_dir`` is the built-in corpus.
+        ForbiddenPathError: ``corpus_dir`` is the built-in corpus, or the file ``path`` lies in
+            it (a corpus folder that holds the package's folder, ``--corpus .../citeqa/corpus``).
     """
-    if corpus_dir.resolve() == builtin_corpus():
+    builtin = builtin_corpus()
+    if corpus_dir.resolve() == builtin or (path is not None and builtin in path.resolve().parents):
         raise ForbiddenPathError("the built-in corpus is read-only (it ships with citeqa); serve a folder of "
                                  "your own with `citeqa serve --corpus DIR` to add or remove documents")
 
@@ -280,6 +282,7 @@ def put_document(engine: Engine, doc_id: str, data: bytes, charset: str | None =
     _refuse_builtin(engine.settings.corpus_dir)
     _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
+    _refuse_builtin(engine.settings.corpus_dir, path)
     if not data:
         raise ConflictError("the document is empty; send its bytes as the request body")
     data = as_utf8(doc_id, data, charset)
@@ -320,6 +323,7 @@ def delete_document(engine: Engine, doc_id: str, *, history: History | None = No
     _refuse_builtin(engine.settings.corpus_dir)
     _require_folders(engine.settings.corpus_dir, engine.settings.index_dir)
     path = document_path(engine.settings.corpus_dir, doc_id)
+    _refuse_builtin(engine.settings.corpus_dir, path)
     history = history or history_of(engine)
     with build_lock(engine.settings.index_dir):
         previous, _ = displace(path, doc_id, None, history, "delete", key)

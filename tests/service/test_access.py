@@ -219,6 +219,9 @@ def test_no_passage_source_or_count_outside_the_globs(scoped: Scoped, globs: lis
     ('[keys.a]\nkey = "k1"\nscopes = ["read"]\nglobs = ["hr/**"]\n', 4, "unknown field(s) ['globs']"),
     ('[keys."a b"]\nkey = "k1"\nscopes = ["read"]\n', 1, "key name 'a b'"),
     ('[other]\nx = 1\n', None, "unknown top-level"),
+    ('[keys]\na = { key = "k1", scopes = ["read"] }\nb = { key = "k2", scopes = [] }\n', 3, "keys.b: no scopes"),
+    ('keys.a.key = "k1"\nkeys.a.scopes = ["read"]\nkeys.b.key = "k2"\nkeys.b.scopes = []\n', 4, "keys.b: no scopes"),
+    ('[keys.a]\nkey = "k1"\nscopes = "read"\n', 3, "scopes must be a list"),
 ])
 def test_a_bad_keys_file_is_refused_naming_the_line(tmp_path: Path, text: str, line: int | None, message: str) -> None:
     path = tmp_path / "keys.toml"

@@ -93,6 +93,10 @@ def test_the_python_api_is_read_only_by_default(model, corpus: Path, tmp_path: P
     assert writer.put("notes/a.txt", "The reading room opens at nine.") is True
     writer.put(DOC, "The same id, other words about the reading room.")
     assert [v.sha256 for v in writer.history(DOC)] == [_sha((BUILTIN_CORPUS / DOC).read_bytes())]
+    with pytest.raises(BadRequestError, match="out of range"):
+        writer.restore(DOC, at="0001-01-01")
+    with pytest.raises(DocumentNotFoundError, match="has not been replaced"):
+        writer.restore(DOC, at=datetime.now() + timedelta(days=1))  # a time without a zone: local
     restored = writer.restore(DOC)
     assert restored.sha256 == _sha((BUILTIN_CORPUS / DOC).read_bytes())
     assert (corpus / DOC).read_bytes() == (BUILTIN_CORPUS / DOC).read_bytes()
@@ -113,6 +117,28 @@ def test_writable_beyond_loopback_needs_a_write_scoped_key(tmp_path: Path) -> No
         create_app(open_bind.model_copy(update={"keys_file": keys}))
     keys.write_text('[keys.writer]\nkey = "w-1"\nscopes = ["write"]\n', encoding="utf-8")
     create_app(open_bind.model_copy(update={"keys_file": keys}))  # accepted
+    # On loopback behind a proxy that forwards a public name: as reachable as an open bind.
+    proxied = Settings(corpus_dir=BUILTIN_CORPUS, index_dir=tmp_path / "i", writable=True,
+                       allowed_hosts="qa.example.org")
+    with pytest.raises(OpenBindError, match="qa.example.org"):
+        create_app(proxied)
+    create_app(proxied.model_copy(update={"keys_file": keys}))
+    create_app(proxied.model_copy(update={"writable": False}))
+
+
+def test_the_shipped_corpus_cannot_be_written_through_a_folder_above_it(model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.service.errors import ForbiddenPathError
+    from citeqa.service.settings import builtin_corpus
+    from citeqa.service.writes import delete_document, put_document
+
+    above = builtin_corpus().parent
+    engine = Engine.start(Settings(corpus_dir=above, index_dir=tmp_path / "index", writable=True), model=model)
+    doc_id = f"{builtin_corpus().name}/{DOC}"
+    with pytest.raises(ForbiddenPathError, match="built-in corpus is read-only"):
+        put_document(engine, doc_id, b"overwritten")
+    with pytest.raises(ForbiddenPathError):
+        delete_document(engine, doc_id)
+    assert (builtin_corpus() / DOC).read_bytes() == (BUILTIN_CORPUS / DOC).read_bytes()
 
 
 # --- the history over HTTP ----------------------------------------------------------------------------
@@ -148,6 +174,9 @@ def test_replace_and_delete_keep_every_original_and_restore_brings_it_back(
     assert http.get("/documents/never.txt/history").status_code == 404
     missing = http.post("/documents/never.txt/restore", json={})
     assert missing.status_code == 404 and "no earlier version" in missing.json()["detail"]
+    for year_one in ("0001-01-01T00:00", "0001-01-01"):  # no zone: local time, which mktime cannot place
+        early = http.post(f"/documents/{DOC}/restore", json={"at": year_one})
+        assert early.status_code == 422 and "out of range" in early.json()["detail"], early.text
     bad = http.post(f"/documents/{DOC}/restore", json={"at": "yesterday"})
     assert bad.status_code == 422 and bad.json()["detail"].startswith("at: Input should be a valid datetime")
 
