@@ -1,7 +1,6 @@
-"""``citeqa eval``, and the ``citeqa`` entry point that adds it to the service's commands.
-
-The entry point lives here because eval is the one layer allowed to import both service and eval
-(data flows corpus -> index -> service, eval beside; service never imports eval).
+"""``citeqa eval``, which the ``citeqa`` command (service/cli.py) adds through the entry point
+group ``citeqa.commands`` (pyproject.toml): data flows corpus -> index -> service, eval beside,
+and the service never imports eval.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ def default_eval_index(corpus: Path) -> Path:
     return Path(".citeqa") / "eval-index" / f"{corpus.resolve().name}-{digest}"
 
 
-@service_cli.cli.command("eval")
 def eval_command(
     questions: Annotated[Path | None, typer.Option(
         "--questions", help="question file (JSON lines, shared/eval format); default: citeqa's own set for the "
@@ -79,6 +77,17 @@ def eval_command(
     service_cli.out.print("wrote " + ", ".join(str(p) for p in paths))
 
 
+def register(app: typer.Typer) -> tuple[type[Exception], ...]:
+    """Add ``citeqa eval`` to the ``citeqa`` command (the ``citeqa.commands`` entry point).
+
+    Returns:
+        The errors it reports as ``Type: message``: a bad question set, a service that fails.
+    """
+    app.command("eval")(eval_command)
+    return (EvalError, httpx.HTTPError)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The ``citeqa`` command (all commands, eval included); ``argv`` defaults to ``sys.argv[1:]``."""
-    service_cli.main(argv, known_errors=(EvalError, httpx.HTTPError))
+    """The ``citeqa`` command, eval included (kept for scripts that import it here); ``argv``
+    defaults to ``sys.argv[1:]``."""
+    service_cli.main(argv)

@@ -511,6 +511,34 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     build_mcp_server(lambda: engine).run("stdio")
 
 
+#: The entry point group of commands other packages add to ``citeqa``. Each entry names a function
+#: that takes the Typer app, adds its commands and returns the error types they report as
+#: ``Type: message``. citeqa's own eval adds ``citeqa eval`` this way (pyproject.toml), so the
+#: service never imports eval and runs without it.
+COMMANDS_GROUP = "citeqa.commands"
+_PLUGINS: dict[str, tuple[type[Exception], ...]] = {}  # loaded once per process
+
+
+def load_commands(app: typer.Typer = cli) -> tuple[type[Exception], ...]:
+    """Add the commands of the ``citeqa.commands`` entry points to ``app`` (once per process).
+
+    Returns:
+        The error types the added commands report as ``Type: message``.
+    """
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=COMMANDS_GROUP):
+        if entry.name in _PLUGINS:
+            continue
+        try:
+            register = entry.load()
+        except ImportError:  # its package (or an optional dependency of it) is not installed
+            _PLUGINS[entry.name] = ()
+            continue
+        _PLUGINS[entry.name] = tuple(register(app))
+    return tuple(error for errors in _PLUGINS.values() for error in errors)
+
+
 def main(argv: list[str] | None = None, *, known_errors: tuple[type[Exception], ...] = ()) -> None:
     """Entry point of the ``citeqa`` script: run a command, turn known errors into ``Type: message``.
 
@@ -520,8 +548,10 @@ def main(argv: list[str] | None = None, *, known_errors: tuple[type[Exception], 
 
     Args:
         argv: the arguments (default ``sys.argv[1:]``).
-        known_errors: more exception types to report as ``Type: message`` (the eval commands').
+        known_errors: more exception types to report as ``Type: message`` (besides those of the
+            commands :func:`load_commands` adds).
     """
+    known_errors = (*known_errors, *load_commands(cli))
     try:
         # standalone mode: typer prints usage errors itself and raises SystemExit; other
         # exceptions come through to the handlers below.

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from citeqa.service.cli import main
-from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION
+from tests.conftest import REFUGEE_DOCS, REFUGEE_QUESTION, ROOT
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -270,3 +270,22 @@ def test_paths_with_brackets_are_printed_as_they_are(corpus_dir: Path, tmp_path:
     index = tmp_path / "[br]*?" / "idx"
     code, out, _ = run(["info", "--corpus", str(corpus_dir), "--index", str(index)], capsys)
     assert code == 0 and f"index:  {index}" in out and f"--index {index}" in out
+
+
+def test_the_command_is_the_services_and_eval_plugs_in(tmp_path: Path) -> None:
+    """`citeqa` is service/cli.py's: eval adds `citeqa eval` through the `citeqa.commands` entry
+    point, and with eval gone the service's commands still run."""
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, "-m", "citeqa.service.cli", "--help"], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert listed.returncode == 0 and "│ eval " in listed.stdout and "│ serve " in listed.stdout, listed.stderr
+    without_eval = ("import sys; sys.modules['citeqa.eval'] = None\n"  # as if eval were not installed
+                    "from citeqa.service.cli import main\n"
+                    f"main(['info', '--corpus', {str(ROOT / 'corpus' / 'documents')!r}, '--index', {str(tmp_path)!r}])\n")
+    run = subprocess.run([sys.executable, "-c", without_eval], capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0 and "no index yet" in run.stdout, run.stderr
+    no_eval = "import sys; sys.modules['citeqa.eval'] = None\nfrom citeqa.service.cli import main\nmain(['eval'])\n"
+    gone = subprocess.run([sys.executable, "-c", no_eval], capture_output=True, text=True, timeout=120, check=False)
+    assert gone.returncode == 2 and "No such command 'eval'" in gone.stderr, gone.stderr
