@@ -420,7 +420,7 @@ def create_app(
     settings.apply_environment()
     keys = settings.key_ring(corpus_ids(settings) if settings.keys_file is not None else None)
     check_write_mode(settings, keys)
-    mcp_server = build_mcp_server(lambda: engine_of(app.state.citeqa))
+    mcp_server = build_mcp_server(lambda: engine_of(app.state.citeqa), settings)
     # Streamable HTTP at /mcp: the SDK's routes join ours; its session manager runs in our lifespan.
     # Host and Origin are checked for every route, /mcp included, by Guard (service/security.py),
     # with one set of rules; the SDK's own check would refuse what the README allows.

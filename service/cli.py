@@ -508,7 +508,7 @@ def mcp(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     # stdout is the protocol channel: status goes to stderr.
     engine = Engine.start(settings, on_status=say)
     tune_threads_for_serving(settings)
-    build_mcp_server(lambda: engine).run("stdio")
+    build_mcp_server(lambda: engine, settings).run("stdio")
 
 
 #: The entry point group of commands other packages add to ``citeqa``. Each entry names a function

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -286,7 +286,9 @@ class Engine:
     remote_shards: ShardsOf | None = None
     #: engines over the documents of each set of key globs seen (:meth:`scoped`)
     _scoped: dict[tuple[str, ...], Engine] = field(default_factory=dict, repr=False, compare=False)
-    _scoped_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # Any: pydantic models that hold an Engine (the LangChain retriever) read these annotations,
+    # and threading.Lock is a factory function, not a type.
+    _scoped_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def start(

@@ -33,8 +33,7 @@ EngineProvider = Callable[[], Engine]
 
 # The tools' arguments are as strict as POST /ask's: an integer is 3 or 3.0, never true; a flag is
 # a JSON boolean, never "no". (The SDK reads a string holding JSON, "3", as that JSON first.)
-#: The largest k the tool's schema admits: the default of ``Settings.max_k`` (a server configured
-#: lower still refuses above its own limit, with the reason).
+#: The largest k of a server built without settings: ``Settings.max_k``'s default.
 MAX_K: int = Settings.model_fields["max_k"].default
 
 ASK_DESCRIPTION = (
@@ -82,13 +81,17 @@ def render_document(document: DocumentSlice) -> str:
             f"(of {document.length} characters)\n{document.text}")
 
 
-def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
+def build_mcp_server(engine: EngineProvider, settings: Settings | None = None) -> MCPServer[EngineProvider]:
     """Build the MCP server.
 
     Args:
         engine: returns the loaded engine; raises :class:`~citeqa.service.errors.NotReadyError`
             while it is loading. Tools reach it through the MCP lifespan context.
+        settings: the limits the ``ask`` tool declares (``max_k``, ``default_k``), as ``POST
+            /ask`` does; None: the settings' defaults.
     """
+    max_k = settings.max_k if settings is not None else MAX_K
+    default_k = settings.default_k if settings is not None else Settings.model_fields["default_k"].default
 
     @asynccontextmanager
     async def lifespan(server: MCPServer[EngineProvider]) -> AsyncIterator[EngineProvider]:
@@ -123,12 +126,15 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
         except ServiceError as exc:
             raise ToolError(f"{type(exc).__name__}: {exc}") from exc
 
-    @server.tool(name="ask", description=ASK_DESCRIPTION)
+    # This server's own bounds on k: the SDK reads the annotations by name in this module's
+    # globals (they are strings here, PEP 563), so the one that names local values is set below.
+    k_argument = Annotated[int, Field(ge=1, le=max_k, strict=True, description=f"how many passages to return (1-{max_k})"),
+                           BeforeValidator(integral)]
+
     def ask(
         question: Annotated[str, Field(description="the question, in plain language")],
         ctx: Context,  # type: ignore[type-arg]
-        k: Annotated[int, Field(ge=1, le=MAX_K, strict=True, description=f"how many passages to return (1-{MAX_K})"),
-                     BeforeValidator(integral)] = 5,
+        k: int = default_k,
         filter: Annotated[AskFilter | None, Field(
             description="search only these documents: {\"doc_ids\": [glob, ...], \"formats\": [...]}")] = None,
         abstain: Annotated[bool, Field(
@@ -142,6 +148,9 @@ def build_mcp_server(engine: EngineProvider) -> MCPServer[EngineProvider]:
             content=[TextContent(type="text", text=render_answer(response))],
             structured_content=response.model_dump(mode="json"),
         )
+
+    ask.__annotations__["k"] = k_argument
+    server.tool(name="ask", description=ASK_DESCRIPTION)(ask)
 
     @server.tool(name="get_document", description=GET_DOCUMENT_DESCRIPTION)
     def get_document(

@@ -218,3 +218,28 @@ def test_retriever_documents_carry_citations(backend: str, live_server: LiveServ
         assert original[d.metadata["start"] : d.metadata["end"]] == d.page_content
         assert original[d.metadata["quote_start"] : d.metadata["quote_end"]] == d.metadata["quote"]
     assert CiteqaRetriever(**params).invoke("Who won the 2018 FIFA World Cup?") == []
+
+
+def test_every_door_declares_the_servers_own_k_limits(live_server: LiveServer) -> None:
+    """MCP's ask tool, the OpenAI tool and POST /ask's schema take max_k and default_k from the
+    settings (MCP's had been fixed at 1-50, default 5, whatever the server allowed)."""
+    from tests.service.conftest import serving
+
+    settings = live_server.settings.model_copy(update={"max_k": 7, "default_k": 3})
+
+    async def mcp_schema(url: str) -> dict[str, Any]:
+        async with streamable_http_client(f"{url}/mcp") as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            tools = {t.name: t for t in (await session.list_tools()).tools}
+            too_many = await session.call_tool("ask", {"question": REFUGEE_QUESTION, "k": 8})
+            assert too_many.is_error
+            unsaid = await session.call_tool("ask", {"question": REFUGEE_QUESTION, "abstain": False})
+            assert len(unsaid.structured_content["passages"]) == 3
+            return dict(tools["ask"].input_schema["properties"]["k"])
+
+    with serving(settings, live_server.engine.with_index(live_server.engine.index)) as url:
+        k = asyncio.run(mcp_schema(url))
+        assert (k["maximum"], k["default"]) == (7, 3)
+        openai_k = httpx.get(f"{url}/tools/openai").json()[0]["function"]["parameters"]["properties"]["k"]
+        http_k = httpx.get(f"{url}/openapi.json").json()["components"]["schemas"]["AskRequest"]["properties"]["k"]
+        assert openai_k["anyOf"][0]["maximum"] == http_k["anyOf"][0]["maximum"] == 7
