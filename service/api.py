@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import logging
 import operator
 import threading
 import time
@@ -18,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from citeqa.index.store import current_version
 from citeqa.service.engine import Engine
 from pydantic import ValidationError
 
@@ -27,9 +25,6 @@ from citeqa.service.history import Version, aware, parse_time
 from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, DocumentList, DocumentSlice, describe_errors
 from citeqa.service.settings import Settings
 from citeqa.service.writes import delete_document, history_of, put_document, restore_document
-
-log = logging.getLogger("citeqa")
-
 
 class Citeqa:
     """A document collection and its index, opened in this process (see :func:`open`).
@@ -57,14 +52,7 @@ class Citeqa:
             return self._engine
         try:
             self._checked = time.monotonic()
-            live: Path | None = None
-            try:
-                live = current_version(self._engine.settings.index_dir)
-                if live not in (self._engine.index.path, self._refused):
-                    self._engine = self._engine.with_index(self._engine.load_live())
-            except Exception as exc:  # keep answering from what is loaded
-                self._refused = live
-                log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
+            self._engine, self._refused = self._engine.refresh(self._refused)
             return self._engine
         finally:
             self._lock.release()

@@ -34,7 +34,6 @@ from mcp.server.transport_security import TransportSecuritySettings
 
 from citeqa.corpus.reader import is_junk
 from citeqa.index.retrieval import ShardsOf
-from citeqa.index.store import current_version
 from citeqa.service.engine import Engine, refuse_if_unusable
 from citeqa.service.mcp_server import build_mcp_server
 from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
@@ -137,19 +136,9 @@ class AppState:
         while not self.stop.wait(interval):
             if self.engine is None:
                 continue
-            live: Path | None = None
-            try:
-                live = current_version(self.settings.index_dir)
-                if live in (self.engine.index.path, refused):
-                    continue
-                with self.write_lock:  # not while this server itself is building
-                    engine = self.engine  # what serves now (a write may have swapped meanwhile)
-                    stored = engine.load_live()
-                    if stored.path != engine.index.path:
-                        self.swap(engine.with_index(stored))
-            except Exception as exc:  # keep serving what is loaded; say why in the log, once
-                refused = live
-                log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
+            with self.write_lock:  # not while this server itself is building
+                engine, refused = self.engine.refresh(refused)  # what serves now: a write may have swapped
+                self.swap(engine)
 
     def load(self) -> None:
         """Start the engine (run in a background thread); record failure instead of raising."""

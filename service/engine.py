@@ -11,6 +11,8 @@ from fnmatch import fnmatchcase
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pathlib import Path
+
 import numpy as np
 import numpy.typing as npt
 
@@ -372,6 +374,31 @@ class Engine:
             )
         return Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode,
                                                shards=self.remote_shards or local_shards), self.remote_shards)
+
+    def refresh(self, refused: Path | None = None) -> tuple[Engine, Path | None]:
+        """Follow the index folder: the engine over the version ``CURRENT`` names now (written by
+        ``citeqa index``, a server's writes, another process), sharing this one's model. What the
+        app's poller, the Python API and every Ray replica call, so they follow alike.
+
+        Args:
+            refused: a version already found unusable (and logged): not tried again.
+
+        Returns:
+            ``(engine, refused)``: ``self`` when the live version is the loaded one or the refused
+            one; else an engine over it. A version that cannot be loaded, or was built with
+            another model or chunking, is logged once, returned as the new ``refused``, and
+            ``self`` keeps serving.
+        """
+        live: Path | None = None
+        try:
+            live = current_version(self.settings.index_dir)
+            if live in (self.index.path, refused):
+                return self, refused
+            stored = self.load_live()
+            return (self if stored.path == self.index.path else self.with_index(stored)), refused
+        except (IndexStoreError, OSError) as exc:  # keep serving what is loaded; say why, once
+            log.warning("citeqa: new index version not picked up: %s: %s", type(exc).__name__, exc)
+            return self, live
 
     def load_live(self) -> StoredIndex:
         """Load the live index version as this engine needs it (without the vectors when its
