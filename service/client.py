@@ -17,7 +17,7 @@ import httpx
 from pydantic import ValidationError
 
 from citeqa.service.errors import ServiceError, http_status
-from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, Passage, describe_errors
+from citeqa.service.schemas import AskFilter, AskRequest, AskResponse, Passage, describe_errors, integral
 
 if TYPE_CHECKING:  # over HTTP the engine's imports (FAISS, the encoder...) are never needed
     from citeqa.service.engine import Engine
@@ -58,6 +58,7 @@ def check_k(k: object, name: str = "k") -> int:
     Raises:
         ValueError: not a whole number of at least 1.
     """
+    k = integral(k)  # 2.0 is 2, as JSON Schema and POST /ask count it
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ValueError(f"{name} must be a whole number of passages, at least 1 (at most the service's "
                          f"max_k, 50 by default), got {k!r}")

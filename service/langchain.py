@@ -19,7 +19,7 @@ from pydantic import ConfigDict, Field, PrivateAttr
 
 from citeqa.service.client import CiteqaClient, citation_metadata
 from citeqa.service.engine import Engine
-from citeqa.service.schemas import AskFilter, AskResponse
+from citeqa.service.schemas import AskFilter, AskResponse, JsonInt
 
 
 def to_documents(response: AskResponse) -> list[Document]:
@@ -49,9 +49,10 @@ class CiteqaRetriever(BaseRetriever):
     engine: Engine | None = None
     url: str | None = None
     api_key: str | None = Field(default=None, repr=False)
-    k: int = Field(default=5, ge=1, strict=True,
-                   description="passages per query (the service caps it at its max_k, 50 by default)")
-    abstain: bool = True
+    # As strict as POST /ask (tests/service/test_one_contract.py): 2.0 is 2, "no" is no flag.
+    k: JsonInt = Field(default=5, ge=1, strict=True,
+                       description="passages per query (the service caps it at its max_k, 50 by default)")
+    abstain: bool = Field(default=True, strict=True)
     filter: AskFilter | None = None
     timeout: float = 60.0
     _client: CiteqaClient = PrivateAttr()
