@@ -22,8 +22,8 @@ Keys come from the TOML keys file (``CITEQA_KEYS_FILE``)::
     docs = ["hr/**"]           # optional: every document when absent
 
 and from the older ``CITEQA_API_KEYS`` / ``CITEQA_API_KEYS_FILE`` (one secret a line), which name
-their keys ``key-1``, ``key-2``... and give them ``read`` and ``write`` on every document, as they
-always allowed. With no key at all, every request may do everything its server allows
+their keys ``key-1``, ``key-2``... and give them ``admin`` on every document: they always allowed
+everything, and a key that may delete must be able to restore. With no key at all, every request may do everything its server allows
 (a loopback server; writes still need ``--writable``).
 """
 
@@ -88,8 +88,9 @@ class Access:
         """
         if self.key is None or any(scope in _IMPLIED[held] for held in self.key.scopes):
             return
+        needs = repr(scope) if scope == "admin" else f"{scope!r} or 'admin'"
         raise ScopeError(f"the API key {self.key.name!r} may not {_VERBS[scope]}: it has the scope(s) "
-                         f"{', '.join(sorted(self.key.scopes))}, this needs {scope!r} (or 'admin')")
+                         f"{', '.join(sorted(self.key.scopes))}, this needs {needs}")
 
     @property
     def everything(self) -> bool:
@@ -152,8 +153,8 @@ def _secret(value: SecretStr | str) -> str:
 
 def plain_keys(api_keys: SecretStr | str, api_keys_file: Path | None) -> list[ApiKey]:
     """The older keys: comma-separated ``api_keys`` and the lines of ``api_keys_file`` (``#``
-    comments and blank lines skipped), named ``key-1``, ``key-2``... with ``read`` and ``write``
-    on every document.
+    comments and blank lines skipped), named ``key-1``, ``key-2``... with the ``admin`` scope on
+    every document: they always allowed everything, and a key that may delete may also restore.
 
     Raises:
         KeysFileError: ``api_keys_file`` cannot be read, or the settings are set but hold no key
@@ -170,7 +171,7 @@ def plain_keys(api_keys: SecretStr | str, api_keys_file: Path | None) -> list[Ap
     if not secrets and (text.strip() or api_keys_file is not None):
         raise KeysFileError("CITEQA_API_KEYS / CITEQA_API_KEYS_FILE are set but hold no key; set a key, "
                             "or unset both to serve without keys")
-    return [ApiKey(f"key-{n}", SecretStr(s), frozenset({"read", "write"})) for n, s in enumerate(secrets, 1)]
+    return [ApiKey(f"key-{n}", SecretStr(s), frozenset({"admin"})) for n, s in enumerate(secrets, 1)]
 
 
 def _line_of(lines: Sequence[str], name: str, field: str | None = None, needle: str | None = None) -> int | None:

@@ -456,13 +456,23 @@ def history(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
-    """List the earlier versions of a document kept in the index folder's history, oldest first."""
+    """List the earlier versions of a document kept in the index folder's history, oldest first
+    (times in UTC)."""
     from citeqa.service.history import History
 
     settings = make_settings(corpus, index)
     versions = History(settings.index_dir).versions(doc_id)
     if not versions:
-        raise DocumentNotFoundError(f"no earlier version of {doc_id!r} is stored in {settings.index_dir / 'history'}")
+        try:
+            indexed = doc_id in read_manifest(settings.index_dir).documents
+        except IndexStoreError:
+            indexed = False
+        if not indexed:  # as GET /documents/{id}/history: a 404 for an id that is nowhere
+            raise DocumentNotFoundError(f"no document {doc_id!r} in the index of {settings.corpus_dir} and no earlier "
+                                        f"version in {settings.index_dir / 'history'} (another corpus? --corpus DIR)")
+        out.print(f"no earlier version of {escape(doc_id)} is stored (it has not been replaced or deleted)",
+                  highlight=False)
+        return
     for v in versions:
         out.print(f"{v.saved_at}  {v.sha256[:12]}  {v.size:>10} bytes  {v.action:<8} by {escape(v.key or '-')}",
                   highlight=False)
@@ -494,8 +504,8 @@ def restore(
     settings = make_settings(corpus, index)
     engine = Engine.start(settings, on_status=say)
     updated, version = restore_document(engine, doc_id, when, sha)
-    out.print(f"restored {escape(doc_id)} to version {version.sha256[:12]} ({version.size} bytes, replaced "
-              f"{version.saved_at}); index version {updated.index.path.name}", highlight=False)
+    out.print(f"restored {escape(doc_id)} to version {version.sha256[:12]} ({version.size} bytes, saved "
+              f"{version.saved_at} by a {version.action}); index version {updated.index.path.name}", highlight=False)
 
 
 @cli.command()

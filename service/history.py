@@ -5,7 +5,8 @@ inside the index folder::
 
     history/objects/<sha256>     the bytes, content-addressed (one copy of equal bytes)
     history/log.jsonl            one record per saved version: doc id, sha256, size, time, what
-                                 displaced it (replace, delete, restore) and the key's name
+                                 displaced it (replace, delete, restore) and the key's name; and a
+                                 mark without bytes when a write creates a file (it was absent)
 
 Order, for crash safety: the object is written to a temporary file, fsynced, renamed into place
 and its folder fsynced; then the record is appended and fsynced; only then does the caller change
@@ -38,8 +39,10 @@ from citeqa.service.errors import BadRequestError, DocumentNotFoundError, Storag
 
 log = logging.getLogger("citeqa")
 
-#: What displaced a saved version from the corpus.
+#: What displaced a saved version from the corpus (or, for an absence mark, created the file).
 Action = Literal["replace", "delete", "restore"]
+#: The ``sha256`` of an absence mark: the document did not exist before that record's time.
+ABSENT = ""
 _SHA = frozenset("0123456789abcdef")
 
 
@@ -174,9 +177,28 @@ class History:
             os.close(fd)
         fsync_dir(self.root)
 
-    def versions(self, doc_id: str | None = None) -> list[Version]:
-        """The saved versions, oldest first: of ``doc_id``, or of every document (None).
-        Records torn by a crash, or whose object is missing, are skipped."""
+    def mark_absent(self, doc_id: str, action: Action, key: str | None) -> None:
+        """Record that ``doc_id`` did not exist until now (a write creates it): no bytes, only the
+        time, so that a restore ``at`` a time before it says the document was not there, rather
+        than bringing back a version from before a delete.
+
+        Raises:
+            StorageError: the index folder cannot be written.
+        """
+        marker = Version(doc_id=doc_id, sha256=ABSENT, size=0,
+                         saved_at=datetime.now(UTC).isoformat(timespec="microseconds"), action=action, key=key)
+        try:
+            with build_lock(self.index_dir):
+                self.root.mkdir(parents=True, exist_ok=True)
+                self._append(marker)
+        except OSError as exc:
+            raise StorageError(f"cannot write the history in {str(self.root)!r} ({exc.strerror or exc}); "
+                               "nothing was changed") from exc
+
+    def records(self, doc_id: str | None = None) -> list[Version]:
+        """Every record, oldest first: the saved versions and the absence marks
+        (:meth:`mark_absent`, ``sha256`` :data:`ABSENT`). Records torn by a crash, or whose object
+        is missing, are skipped."""
         try:
             raw = self.log_path.read_bytes()
         except FileNotFoundError:
@@ -187,9 +209,15 @@ class History:
                 version = Version(**json.loads(line))
             except (ValueError, TypeError):
                 continue  # torn by a crash mid-append
-            if (doc_id is None or version.doc_id == doc_id) and (self.objects / version.sha256).is_file():
+            if doc_id is not None and version.doc_id != doc_id:
+                continue
+            if version.sha256 == ABSENT or (self.objects / version.sha256).is_file():
                 found.append(version)
         return found
+
+    def versions(self, doc_id: str | None = None) -> list[Version]:
+        """The saved versions, oldest first: of ``doc_id``, or of every document (None)."""
+        return [v for v in self.records(doc_id) if v.sha256 != ABSENT]
 
     def read(self, version: Version) -> bytes:
         """The bytes of a saved version, checked against its digest.
@@ -225,11 +253,14 @@ class History:
                 raise DocumentNotFoundError(f"no stored version of {doc_id!r} has a sha256 starting {prefix!r}")
             return matches[-1]
         if at is not None:
-            later = [v for v in versions if v.time > at]
+            later = [v for v in self.records(doc_id) if v.time > at]
             if not later:
                 raise DocumentNotFoundError(
                     f"{doc_id!r} has not been replaced or deleted since {at.isoformat()}: the corpus holds it as it "
                     "was then (or it was never there)")
+            if later[0].sha256 == ABSENT:
+                raise DocumentNotFoundError(f"{doc_id!r} did not exist at {at.isoformat()} (it was created, or "
+                                            f"restored after a delete, at {later[0].saved_at})")
             return later[0]
         return versions[-1]
 
@@ -239,14 +270,15 @@ class History:
             return self._prune_locked()
 
     def _prune_locked(self) -> list[Version]:
-        versions = self.versions()
+        records = self.records()
+        versions = [v for v in records if v.sha256 != ABSENT]
         drop = _to_prune(versions, self.retention, datetime.now(UTC))
         if not drop:
             return []
-        kept = [v for v in versions if v not in drop]
+        kept = [v for v in records if v not in drop]  # absence marks stay: they hold no bytes
         write_atomically(self.log_path, "".join(json.dumps(asdict(v), ensure_ascii=False) + "\n"
                                                 for v in kept).encode("utf-8"), ".log-")
-        referenced = {v.sha256 for v in kept}
+        referenced = {v.sha256 for v in kept if v.sha256 != ABSENT}
         for version in drop:
             log.warning("citeqa: history: pruned %s version %s (%d bytes, saved %s) by the retention "
                         "(keep %d, max age %g days, max %d bytes)", version.doc_id, version.sha256[:12], version.size,

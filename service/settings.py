@@ -17,7 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from citeqa.index.embedding import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, default_cache_dir
 from citeqa.service.access import KeyRing, key_ring
-from citeqa.service.history import Retention
+from citeqa.service.history import History, Retention
 from citeqa.service.errors import SettingsError
 
 
@@ -57,15 +57,17 @@ def default_index_dir(corpus_dir: Path) -> Path:
 
 
 def corpus_ids(settings: Settings) -> list[str]:
-    """The document ids of the corpus folder's files now (a walk, nothing read), against which the
-    keys' globs are checked; empty when the folder is missing (start-up says so elsewhere)."""
+    """The document ids the keys' globs are checked against: the corpus folder's files now (a
+    walk, nothing read) and those the history holds versions of, so that a key whose documents
+    were all deleted (and can be restored) still starts; empty when there are none."""
     from citeqa.corpus.errors import CorpusNotFoundError
     from citeqa.corpus.reader import list_corpus_files
 
     try:
-        return [doc_id for doc_id, _ in list_corpus_files(settings.corpus_dir)]
+        found = [doc_id for doc_id, _ in list_corpus_files(settings.corpus_dir)]
     except CorpusNotFoundError:
-        return []
+        found = []
+    return sorted({*found, *(v.doc_id for v in History(settings.index_dir).versions())})
 
 
 def check_write_mode(settings: Settings, keys: KeyRing) -> None:
@@ -136,7 +138,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=0, le=65535, description="port `citeqa serve` binds")
     api_keys: SecretStr = Field(
         default=SecretStr(""),
-        description="comma-separated API keys (named key-1, key-2..., scopes read and write, every document); "
+        description="comma-separated API keys (named key-1, key-2..., scope admin, every document); "
         "when any key is set, every route but /healthz, /readyz and the page's static shell needs "
         "`Authorization: Bearer <key>`",
     )

@@ -239,6 +239,8 @@ def displace(path: Path, doc_id: str, data: bytes | None, history: History, acti
         raise DocumentNotFoundError(f"no document {doc_id!r} in the corpus folder; GET /documents lists them")
     if previous is not None and previous != data:  # equal bytes: nothing is lost, nothing saved
         history.save(doc_id, previous, action, key)
+    elif previous is None:  # a create: the file was absent until now (what a restore "at" asks)
+        history.mark_absent(doc_id, action, key)
     if data is None:
         path.unlink()
         return previous, []

@@ -363,3 +363,37 @@ def test_sigkilled_writes_leave_old_or_new_and_the_old_bytes_stored(tmp_path: Pa
 
 if __name__ == "__main__" and sys.argv[1:2] == ["child"]:
     _child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+
+
+def test_a_restore_at_a_time_the_document_was_absent_says_so(model, corpus: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.service.writes import delete_document, put_document, restore_document
+
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", writable=True)
+    engine = Engine.start(settings, model=model)
+    before = datetime.now(UTC)
+    engine, _ = put_document(engine, "notes/new.txt", b"The reading room opens at nine.")  # created now
+    engine, _ = put_document(engine, "notes/new.txt", b"The reading room opens at ten.")
+    with pytest.raises(DocumentNotFoundError, match="did not exist at"):
+        restore_document(engine, "notes/new.txt", at=before)
+    engine = delete_document(engine, "notes/new.txt")
+    gap = datetime.now(UTC)
+    engine, _ = restore_document(engine, "notes/new.txt")  # back after the delete
+    assert (corpus / "notes" / "new.txt").read_bytes() == b"The reading room opens at ten."
+    with pytest.raises(DocumentNotFoundError, match="did not exist at"):
+        restore_document(engine, "notes/new.txt", at=gap)  # it was deleted then
+    # the marks hold no bytes: the history lists versions only
+    assert [v.action for v in History(settings.index_dir).versions("notes/new.txt")] == ["replace", "delete"]
+
+
+def test_a_key_whose_documents_were_all_deleted_still_starts(model, corpus: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from citeqa.service.app import create_app
+    from citeqa.service.writes import delete_document, put_document
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys.hr]\nkey = "hr-1"\nscopes = ["read"]\ndocs = ["hr/**"]\n', encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", writable=True, keys_file=keys)
+    engine = Engine.start(settings, model=model)
+    engine, _ = put_document(engine, "hr/leave.txt", b"Annual leave is 25 days.")
+    delete_document(engine, "hr/leave.txt")
+    create_app(settings)  # the glob matches a document the history holds
+    assert settings.key_ring().keys[0].name == "hr"
