@@ -10,8 +10,8 @@ inside the index folder::
 
 Order, for crash safety: the object is written to a temporary file, fsynced, renamed into place
 and its folder fsynced; then the record is appended and fsynced; only then does the caller change
-the corpus file. A crash before the record leaves an unreferenced object (harmless; removed by the
-next prune) and the old file in the corpus; a crash after it leaves the old or the new file in
+the corpus file. A crash before the record leaves an unreferenced object (harmless: a later save of
+the same bytes reuses it; nothing removes it) and the old file in the corpus; a crash after it leaves the old or the new file in
 the corpus and the old bytes here. A record torn by a crash is skipped when the log is read.
 
 Every operation holds the index folder's build lock (:func:`citeqa.index.store.build_lock`,
