@@ -40,6 +40,7 @@ from citeqa.service.limits import BodySizeLimit, BodyTooLargeError
 from citeqa.service.page import STATIC_DIR, render_source
 from citeqa.service.openai_tools import AnyToolCall, ToolCallResult, call_tool, openai_tools
 from citeqa.service.access import Access
+from citeqa.service.access import Scope as KeyScope  # (Scope is also ASGI's, above)
 from citeqa.service.history import aware
 from citeqa.service.errors import BadRequestError, DocumentNotFoundError, NotReadyError, ReadOnlyError, ServiceError, http_status
 from citeqa.service.security import PUBLIC_PATHS, Guard, access_of
@@ -335,7 +336,7 @@ def _not_a_sub_route(doc_id: str) -> None:
         raise StarletteHTTPException(405)
 
 
-def _writer(settings: Settings, access: Access, doc_id: str, scope: str = "write") -> None:
+def _writer(settings: Settings, access: Access, doc_id: str, scope: KeyScope = "write") -> None:
     """Refuse a write this request may not make: a read-only server (403), a key without the
     scope (403), a document outside the key's globs (404, as a missing one: ids do not leak).
 
@@ -346,7 +347,7 @@ def _writer(settings: Settings, access: Access, doc_id: str, scope: str = "write
     if not settings.writable:
         raise ReadOnlyError("this server is read-only (the default): restart it with `citeqa serve --writable` "
                             "(CITEQA_WRITABLE=true) to add, replace, delete or restore documents")
-    access.require(scope)  # type: ignore[arg-type]
+    access.require(scope)
     access.check(doc_id)
 
 

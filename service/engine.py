@@ -9,9 +9,8 @@ import threading
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -486,17 +485,17 @@ class Engine:
         process holds no vectors: the globs then narrow the rows searched, and the statistics stay
         the whole corpus's).
         """
-        if access.everything or self.remote_shards is not None or access.key is None:
+        if access.everything or self.remote_shards is not None or access.key is None:  # (key: for the type)
             return self
         globs = access.key.docs or ()
         with self._scoped_lock:
             engine = self._scoped.get(globs)
             if engine is None:
-                visible = [d for d in access.visible(self.index.documents) if d in self.retriever.doc_rows]
-                if not visible:
-                    return self  # no passage to search: ask() answers so without searching
-                stored = subset_index(self.index, access.visible(self.index.documents))
-                engine = Engine(self.settings, Retriever(self.retriever.model, stored, encode=self.retriever.encode))
+                visible = access.visible(self.index.documents)
+                # No passage to search: self, whose ask() answers so without searching.
+                engine = self if not any(d in self.retriever.doc_rows for d in visible) else Engine(
+                    self.settings, Retriever(self.retriever.model, subset_index(self.index, visible),
+                                             encode=self.retriever.encode))
                 self._scoped[globs] = engine
         return engine
 
@@ -553,13 +552,12 @@ class Engine:
             doc_id: a document id as cited.
             start: slice start in code points, >= 0 (default 0).
             end: slice end, exclusive, >= 0 (default the document's length).
+            access: the request's key; a document outside its globs is not found.
 
         Returns:
             The slice as Python's ``text[start:end]`` takes it: an end past the text is cut to its
             length and a start past the end gives an empty slice; ``start``/``end`` in the result
             are the offsets applied, so ``text == whole[result.start:result.end]`` always holds.
-
-            access: the request's key; a document outside its globs is not found.
 
         Raises:
             DocumentNotFoundError: not an indexed document (that ``access`` sees).
